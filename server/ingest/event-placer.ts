@@ -1,0 +1,28 @@
+// Derives an event's kelurahan (point in polygon, or the nearest kelurahan within SNAP_KM), focus area and H3 cell from its location.
+import { latLngToCell } from 'h3-js';
+import { buildAreaIndex } from '../analysis/area-index.js';
+import { EVENT_H3_RESOLUTION, type Area, type FocusArea, type LngLat } from '../domain/types.js';
+
+/** Points this close outside every kelurahan (simplified coastlines, river borders) still count for the nearest one. */
+export const SNAP_KM = 2;
+
+export interface EventPlace {
+  areaCode: string | null;
+  focusAreaId: string | null;
+  h3: string | null;
+}
+
+export type EventPlacer = (location: LngLat | null, declaredAreaCode?: string | null) => EventPlace;
+
+export function createEventPlacer(kelurahan: readonly Pick<Area, 'code' | 'geometry'>[], focusAreas: readonly Pick<FocusArea, 'id' | 'geometry'>[]): EventPlacer {
+  const areas = buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry })));
+  const focus = buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry })));
+  return (location, declaredAreaCode = null) => {
+    if (!location) return { areaCode: declaredAreaCode, focusAreaId: null, h3: null };
+    return {
+      areaCode: areas.assign(location, SNAP_KM),
+      focusAreaId: focus.containing(location),
+      h3: latLngToCell(location[1], location[0], EVENT_H3_RESOLUTION),
+    };
+  };
+}

@@ -1,0 +1,29 @@
+// GET /api/facilities: the puskesmas registry as GeoJSON points with level, rehab designation, capacity and provenance.
+import { Hono } from 'hono';
+import type { AppDeps } from './context.js';
+
+export function facilityRoutes({ store }: AppDeps) {
+  return new Hono().get('/facilities', async (c) => {
+    const rows = await store.listFacilities();
+    return c.json({
+      type: 'FeatureCollection' as const,
+      features: rows.map((f) => ({
+        type: 'Feature' as const,
+        id: f.id,
+        geometry: { type: 'Point' as const, coordinates: f.location },
+        properties: {
+          id: f.id,
+          name: f.name,
+          level: f.level,
+          areaCode: f.areaCode,
+          rehab: f.rehab,
+          capacityPerMonth: f.capacityPerMonth,
+          builtYear: f.builtYear,
+          source: f.source,
+          approximate: f.approximate,
+          synthetic: f.synthetic,
+        },
+      })),
+    });
+  });
+}

@@ -1,0 +1,253 @@
+// The embedded default Store on better-sqlite3: WAL journal, versioned migrations, every write batch in one transaction.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea } from '../domain/types.js';
+import { sqliteMigrations } from './sqlite-migrations.js';
+import type { AreaRecord, EventQuery, GroupCount, MonthCount, Store, StoreCounts, StoreWrite } from './store.js';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const bool = (v: unknown): boolean => Number(v) === 1;
+const flag = (b: boolean): number => (b ? 1 : 0);
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(',');
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
+    for (const m of sqliteMigrations) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async write(batch: readonly StoreWrite[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const w of batch) this.applyOne(w);
+    })();
+  }
+
+  private applyOne(w: StoreWrite): void {
+    const now = new Date().toISOString();
+    switch (w.kind) {
+      case 'areas': {
+        const stmt = this.db.prepare(`INSERT INTO areas (code, name, level, parent_code, geometry, source, approximate, updated_at)
+          VALUES (@code, @name, @level, @parentCode, @geometry, @source, @approximate, @now)
+          ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+            geometry = excluded.geometry, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at`);
+        for (const a of w.areas) {
+          stmt.run({ ...a, geometry: JSON.stringify(a.geometry), approximate: flag(a.approximate), now });
+        }
+        return;
+      }
+      case 'population': {
+        this.db.prepare('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL').run();
+        const stmt = this.db.prepare(`UPDATE areas SET population = ?, population_year = ?, population_source = ?, population_approximate = ? WHERE code = ?`);
+        for (const p of w.rows) stmt.run(p.population, p.year, p.source, flag(p.approximate), p.code);
+        return;
+      }
+      case 'facilities': {
+        if (w.replaceSynthetic) this.db.prepare('DELETE FROM facilities WHERE synthetic = 1').run();
+        const stmt = this.db.prepare(`INSERT INTO facilities (id, name, level, area_code, lng, lat, rehab, capacity_per_month, built_year, source, approximate, synthetic)
+          VALUES (@id, @name, @level, @areaCode, @lng, @lat, @rehab, @capacityPerMonth, @builtYear, @source, @approximate, @synthetic)
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, area_code = excluded.area_code, lng = excluded.lng,
+            lat = excluded.lat, rehab = excluded.rehab, capacity_per_month = excluded.capacity_per_month, built_year = excluded.built_year,
+            source = excluded.source, approximate = excluded.approximate, synthetic = excluded.synthetic`);
+        for (const f of w.facilities) {
+          stmt.run({
+            ...f,
+            lng: f.location[0],
+            lat: f.location[1],
+            rehab: flag(f.rehab),
+            approximate: flag(f.approximate),
+            synthetic: flag(f.synthetic),
+          });
+        }
+        return;
+      }
+      case 'focusAreas': {
+        const stmt = this.db.prepare(`INSERT INTO focus_areas (id, name, aliases, kelurahan_code, geometry, notes, source, approximate, updated_at)
+          VALUES (@id, @name, @aliases, @kelurahanCode, @geometry, @notes, @source, @approximate, @now)
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, kelurahan_code = excluded.kelurahan_code,
+            geometry = excluded.geometry, notes = excluded.notes, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at`);
+        for (const f of w.focusAreas) {
+          stmt.run({ ...f, aliases: JSON.stringify(f.aliases), geometry: JSON.stringify(f.geometry), approximate: flag(f.approximate), now });
+        }
+        return;
+      }
+      case 'events': {
+        const stmt = this.db.prepare(`INSERT INTO events (id, type, date, lng, lat, area_code, focus_area_id, h3, count, source, synthetic)
+          VALUES (@id, @type, @date, @lng, @lat, @areaCode, @focusAreaId, @h3, @count, @source, @synthetic)
+          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, lng = excluded.lng, lat = excluded.lat,
+            area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3, count = excluded.count,
+            source = excluded.source, synthetic = excluded.synthetic`);
+        for (const e of w.events) {
+          stmt.run({
+            ...e,
+            lng: e.location ? e.location[0] : null,
+            lat: e.location ? e.location[1] : null,
+            synthetic: flag(e.synthetic),
+          });
+        }
+        return;
+      }
+      case 'eventAreas': {
+        const stmt = this.db.prepare('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
+        for (const u of w.updates) stmt.run(u.areaCode, u.focusAreaId, u.id);
+        return;
+      }
+      case 'meta': {
+        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(w.key, w.value);
+        return;
+      }
+    }
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const one = (sql: string): number => Number((this.db.prepare(sql).get() as Row).n);
+    return {
+      areas: one('SELECT COUNT(*) AS n FROM areas'),
+      focusAreas: one('SELECT COUNT(*) AS n FROM focus_areas'),
+      facilities: one('SELECT COUNT(*) AS n FROM facilities'),
+      events: one('SELECT COUNT(*) AS n FROM events'),
+    };
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM areas WHERE level = ? ORDER BY code').all(level) as Row[];
+    return rows.map((r) => ({
+      code: str(r.code),
+      name: str(r.name),
+      level: str(r.level) as AreaLevel,
+      parentCode: strOrNull(r.parent_code),
+      geometry: JSON.parse(str(r.geometry)),
+      source: str(r.source),
+      approximate: bool(r.approximate),
+      population: numOrNull(r.population),
+      populationYear: numOrNull(r.population_year),
+      populationSource: strOrNull(r.population_source),
+      populationApproximate: r.population_approximate === null ? null : bool(r.population_approximate),
+    }));
+  }
+
+  async listFocusAreas(): Promise<FocusArea[]> {
+    const rows = this.db.prepare('SELECT * FROM focus_areas ORDER BY id').all() as Row[];
+    return rows.map((r) => ({
+      id: str(r.id),
+      name: str(r.name),
+      aliases: JSON.parse(str(r.aliases)),
+      kelurahanCode: str(r.kelurahan_code),
+      geometry: JSON.parse(str(r.geometry)),
+      notes: str(r.notes),
+      source: str(r.source),
+      approximate: bool(r.approximate),
+    }));
+  }
+
+  async listFacilities(): Promise<Facility[]> {
+    const rows = this.db.prepare('SELECT * FROM facilities ORDER BY id').all() as Row[];
+    return rows.map((r) => ({
+      id: str(r.id),
+      name: str(r.name),
+      level: str(r.level) as Facility['level'],
+      areaCode: strOrNull(r.area_code),
+      location: [Number(r.lng), Number(r.lat)],
+      rehab: bool(r.rehab),
+      capacityPerMonth: numOrNull(r.capacity_per_month),
+      builtYear: numOrNull(r.built_year),
+      source: str(r.source),
+      approximate: bool(r.approximate),
+      synthetic: bool(r.synthetic),
+    }));
+  }
+
+  async countEvents(filter: EventFilter, by: 'area' | 'focus'): Promise<GroupCount[]> {
+    const col = by === 'area' ? 'area_code' : 'focus_area_id';
+    const rows = this.db
+      .prepare(`SELECT ${col} AS key, type, SUM(count) AS n FROM events
+        WHERE date >= ? AND date <= ? AND type IN (${placeholders(filter.types.length)}) GROUP BY ${col}, type`)
+      .all(filter.from, filter.to, ...filter.types) as Row[];
+    return rows.map((r) => ({ key: strOrNull(r.key), type: str(r.type) as EventType, count: Number(r.n) }));
+  }
+
+  async countEventsByMonth(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): Promise<MonthCount[]> {
+    const clauses = ['date >= ?', 'date <= ?', `type IN (${placeholders(filter.types.length)})`];
+    const params: unknown[] = [filter.from, filter.to, ...filter.types];
+    if (where.areaCodes) {
+      clauses.push(`area_code IN (${placeholders(where.areaCodes.length)})`);
+      params.push(...where.areaCodes);
+    }
+    if (where.focusAreaId !== undefined) {
+      clauses.push('focus_area_id = ?');
+      params.push(where.focusAreaId);
+    }
+    const rows = this.db
+      .prepare(`SELECT substr(date, 1, 7) AS month, type, SUM(count) AS n FROM events WHERE ${clauses.join(' AND ')} GROUP BY month, type ORDER BY month`)
+      .all(...params) as Row[];
+    return rows.map((r) => ({ month: str(r.month), type: str(r.type) as EventType, count: Number(r.n) }));
+  }
+
+  async eventDateRange(): Promise<{ min: string; max: string } | null> {
+    const r = this.db.prepare('SELECT MIN(date) AS min, MAX(date) AS max FROM events').get() as Row;
+    return r.min === null ? null : { min: str(r.min), max: str(r.max) };
+  }
+
+  async listEvents(q: EventQuery): Promise<CaseEvent[]> {
+    const clauses = ['date >= ?', 'date <= ?', `type IN (${placeholders(q.types.length)})`];
+    const params: unknown[] = [q.from, q.to, ...q.types];
+    if (q.bbox) {
+      clauses.push('lng >= ? AND lng <= ? AND lat >= ? AND lat <= ?');
+      params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+    }
+    params.push(q.limit);
+    const rows = this.db.prepare(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
+    return rows.map((r) => ({
+      id: str(r.id),
+      type: str(r.type) as EventType,
+      date: str(r.date),
+      location: r.lng === null ? null : [Number(r.lng), Number(r.lat)],
+      areaCode: strOrNull(r.area_code),
+      focusAreaId: strOrNull(r.focus_area_id),
+      h3: strOrNull(r.h3),
+      count: Number(r.count),
+      source: str(r.source),
+      synthetic: bool(r.synthetic),
+    }));
+  }
+
+  async listEventLocations() {
+    const rows = this.db.prepare('SELECT id, lng, lat FROM events WHERE lng IS NOT NULL').all() as Row[];
+    return rows.map((r) => ({ id: str(r.id), location: [Number(r.lng), Number(r.lat)] as [number, number] }));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
+    return r ? str(r.value) : null;
+  }
+}
