@@ -8,12 +8,14 @@ import { eventRoutes } from './routes/events.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { trendRoutes } from './routes/trend.js';
 
 export function createApi(deps: AppDeps) {
   return new Hono()
     .route('/', healthRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', facilityRoutes(deps))
+    .route('/', trendRoutes(deps))
     .route('/', indicatorRoutes(deps))
     .route('/', eventRoutes(deps));
 }

@@ -1,0 +1,91 @@
+// `npm run import -- <kind> <file> [--dry-run] [--map field=Column] [--year 2020] [--source "…"]`, or `jakarta <dir>`:
+// validates, prints a report, and writes all files or none. Exits 1 when a file is refused.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.js';
+import { parseMapping } from '../ingest/columns.js';
+import { IMPORT_KINDS, runImport, type ImportItem, type ImportKind } from '../ingest/import-service.js';
+import { planJakartaDirectory } from '../ingest/jakarta-directory.js';
+import type { ImportReport } from '../ingest/report.js';
+import { ensureDefaultData, openStore } from '../store/open-store.js';
+
+const USAGE = `Usage:
+  npm run import -- <boundaries|facilities|population|events> <file> [options]
+  npm run import -- jakarta <directory>          (a directory laid out like ../shared/data/jakarta)
+Options:
+  --dry-run              validate and report without writing
+  --map field=Column     use Column for field (repeatable), e.g. --map name="Nama PKM"
+  --year 2020            population year (default: a year in the file name)
+  --source "text"        provenance to record (default: the file name)
+Environment: RAWAN_DB (default var/rawan.db), RAWAN_MAX_IMPORT_MB (default 200).`;
+
+function printReport(r: ImportReport): void {
+  const status = r.errors > 0 ? 'REFUSED' : r.written ? 'written' : r.dryRun ? 'valid (dry run, nothing written)' : 'valid';
+  console.log(`\n${r.kind}: ${r.file} [${r.format}] — ${r.rows} rows, ${r.accepted} accepted, ${r.rejected} rejected, ${r.errors} errors, ${r.warnings} warnings — ${status}`);
+  const used = Object.entries(r.columns.used).map(([f, c]) => `${f}←"${c}"`).join(', ');
+  if (used) console.log(`  columns: ${used}`);
+  if (r.columns.ignored.length > 0) console.log(`  ignored columns: ${r.columns.ignored.join(', ')}`);
+  for (const [code, n] of Object.entries(r.summary)) console.log(`  ${code}: ${n}`);
+  for (const i of r.issues) console.log(`  ${i.severity === 'error' ? 'ERROR' : 'warn '} ${i.row === 0 ? 'file' : `row ${i.row}`}${i.field ? ` [${i.field}]` : ''}: ${i.message}`);
+  if (r.errors + r.warnings > r.issues.length) console.log(`  … and ${r.errors + r.warnings - r.issues.length} more`);
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, map: { type: 'string', multiple: true, default: [] }, year: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  const [kindArg, path] = positionals;
+  if (values.help || kindArg === undefined || path === undefined) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const kinds: readonly string[] = IMPORT_KINDS;
+  let planned: Array<{ kind: ImportKind; path: string }>;
+  if (kindArg === 'jakarta') {
+    planned = planJakartaDirectory(path);
+    if (!planned.some((p) => p.kind === 'boundaries')) {
+      console.error(`No boundary files (*_kelurahan_*.geojson, …) found in ${path}.`);
+      return 1;
+    }
+  } else if (kinds.includes(kindArg)) {
+    planned = [{ kind: IMPORT_KINDS[kinds.indexOf(kindArg)], path }];
+  } else {
+    console.error(`Unknown kind "${kindArg}".\n${USAGE}`);
+    return 2;
+  }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) {
+    console.error(`--year must be a whole year like 2020, got "${values.year}"`);
+    return 2;
+  }
+  const config = readConfig();
+  const store = await openStore(config);
+  try {
+    await ensureDefaultData(store, config.seed, (m) => console.log(m));
+    const items: ImportItem[] = planned.map((p) => ({ kind: p.kind, fileName: p.path, bytes: readFileSync(p.path) }));
+    const t0 = performance.now();
+    const outcome = await runImport(store, items, {
+      dryRun: values['dry-run'],
+      mapping: parseMapping(values.map),
+      year,
+      source: values.source,
+      maxBytes: Number(process.env.RAWAN_MAX_IMPORT_MB ?? 200) * 1e6,
+    });
+    outcome.reports.forEach(printReport);
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    if (!outcome.ok) console.error(`\nRefused: nothing was written (${secs} s). Fix the rows above and run the import again.`);
+    else console.log(outcome.written ? `\nImported ${items.length} file(s) in one transaction (${secs} s).` : `\nDry run: all files are valid; nothing was written (${secs} s).`);
+    return outcome.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

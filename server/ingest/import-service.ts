@@ -1,0 +1,118 @@
+// Validates import files against what the store will hold once they are applied, then writes all of them or none.
+import { basename } from 'node:path';
+import type { Area } from '../domain/types.js';
+import type { Store, StoreWrite } from '../store/store.js';
+import { createEventPlacer } from './event-placer.js';
+import { parseBoundaries } from './parse-boundaries.js';
+import { parseEvents } from './parse-events.js';
+import { parseFacilities } from './parse-facilities.js';
+import { parsePopulation } from './parse-population.js';
+import type { ParseOptions, ParseResult } from './parse-types.js';
+import { readTable, UnreadableFileError } from './read-table.js';
+import { buildReport, IssueList, type ImportReport } from './report.js';
+
+export const IMPORT_KINDS = ['boundaries', 'facilities', 'population', 'events'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportItem {
+  kind: ImportKind;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  mapping?: Readonly<Record<string, string>>;
+  year?: number;
+  source?: string;
+  today?: string;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+}
+
+export interface ImportOutcome {
+  ok: boolean;
+  written: boolean;
+  reports: ImportReport[];
+}
+
+type KelurahanLike = Pick<Area, 'code' | 'name' | 'parentCode' | 'geometry'>;
+
+function yearFromName(name: string): number | undefined {
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+export async function runImport(store: Store, items: readonly ImportItem[], opts: ImportOptions): Promise<ImportOutcome> {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  let kelurahan: KelurahanLike[] = await store.listAreas('kelurahan');
+  const kecamatanNames = new Map((await store.listAreas('kecamatan')).map((k) => [k.code, k.name]));
+  const focusAreas = await store.listFocusAreas();
+  const writes: StoreWrite[] = [];
+  const reports: ImportReport[] = [];
+  let boundariesChanged = false;
+
+  for (const item of items) {
+    const source = opts.source ?? basename(item.fileName);
+    const base: ParseOptions = { mapping: opts.mapping ?? {}, source, today, kelurahan, kecamatanNames, year: opts.year ?? yearFromName(item.fileName) };
+    const fail = (code: string, message: string) => {
+      const issues = new IssueList();
+      issues.error(0, code, message);
+      reports.push(buildReport({ kind: item.kind, file: item.fileName, format: 'unknown', rows: 0, issues, used: {}, ignored: [], dryRun: opts.dryRun, written: false }));
+    };
+    if (item.bytes.byteLength > opts.maxBytes) {
+      fail('file_too_large', `The file is ${(item.bytes.byteLength / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`);
+      continue;
+    }
+    let table;
+    try {
+      table = readTable(item.fileName, item.bytes);
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      fail('unreadable_file', e.message);
+      continue;
+    }
+    let result: ParseResult<unknown>;
+    if (item.kind === 'boundaries') {
+      const r = parseBoundaries(table, base);
+      result = r;
+      for (const a of r.records) if (a.level === 'kecamatan') kecamatanNames.set(a.code, a.name);
+      const imported = r.records.filter((a) => a.level === 'kelurahan');
+      if (imported.length > 0) {
+        const byCode = new Map(kelurahan.map((k) => [k.code, k]));
+        for (const k of imported) byCode.set(k.code, k);
+        kelurahan = [...byCode.values()];
+        boundariesChanged = true;
+      }
+      writes.push({ kind: 'areas', areas: r.records });
+    } else if (item.kind === 'facilities') {
+      const r = parseFacilities(table, { ...base, kelurahan });
+      result = r;
+      writes.push({ kind: 'facilities', facilities: r.records, replaceSynthetic: true });
+    } else if (item.kind === 'population') {
+      const r = parsePopulation(table, { ...base, kelurahan });
+      result = r;
+      writes.push({ kind: 'population', rows: r.records });
+    } else {
+      const r = parseEvents(table, { ...base, kelurahan, place: createEventPlacer(kelurahan, focusAreas) });
+      result = r;
+      writes.push({ kind: 'events', events: r.records });
+    }
+    if (table.rows.length === 0) result.issues.error(0, 'empty_file', 'The file has a header but no rows.');
+    reports.push(
+      buildReport({ kind: item.kind, file: item.fileName, format: table.format, rows: table.rows.length, issues: result.issues, used: result.used, ignored: result.ignored, dryRun: opts.dryRun, written: false }),
+    );
+  }
+
+  const ok = reports.every((r) => r.errors === 0);
+  if (!ok || opts.dryRun) return { ok, written: false, reports };
+
+  if (boundariesChanged) {
+    const place = createEventPlacer(kelurahan, focusAreas);
+    const updates = (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) }));
+    writes.push({ kind: 'eventAreas', updates: updates.map(({ id, areaCode, focusAreaId }) => ({ id, areaCode, focusAreaId })) });
+  }
+  writes.push({ kind: 'meta', key: 'last_import', value: JSON.stringify({ at: new Date().toISOString(), files: items.map((i) => ({ kind: i.kind, file: i.fileName })) }) });
+  await store.write(writes);
+  return { ok, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
+}

@@ -1,0 +1,91 @@
+// Turns case-event records (CSV or GeoJSON) into events with a kelurahan, focus area and H3 cell.
+import { EVENT_TYPES, type EventType } from '../domain/types.js';
+import { matchColumns, type FieldSpec } from './columns.js';
+import type { EventPlacer } from './event-placer.js';
+import { readLocation } from './location.js';
+import type { Table } from './read-table.js';
+import { IssueList } from './report.js';
+import { isBlank, parseDate, parseKemendagriCode, parseNonNegativeInt, text } from './values.js';
+import type { ParseOptions, ParseResult } from './parse-types.js';
+import type { CaseEvent } from '../domain/types.js';
+
+export const EVENT_FIELDS: readonly FieldSpec[] = [
+  { field: 'id', names: ['id', 'event_id', 'no_kasus', 'kode_kasus', '__featureId'], required: true },
+  { field: 'type', names: ['type', 'jenis', 'event_type', 'kategori'], required: true },
+  { field: 'date', names: ['date', 'tanggal', 'tgl'], required: true },
+  { field: 'lat', names: ['lat', 'latitude', 'lintang', 'y'], required: false, exactOnly: true },
+  { field: 'lng', names: ['lon', 'lng', 'long', 'longitude', 'bujur', 'x'], required: false, exactOnly: true },
+  { field: 'areaCode', names: ['kode_kemendagri', 'kode_kelurahan', 'area_code', 'kode'], required: false },
+  { field: 'count', names: ['count', 'jumlah'], required: false },
+];
+
+/** Indonesian names people use for the five types. */
+const TYPE_ALIASES: Record<string, EventType> = {
+  pencegahan: 'prevention',
+  sosialisasi: 'prevention',
+  penyuluhan: 'prevention',
+  deteksi_dini: 'early_detection',
+  skrining: 'early_detection',
+  intelijen: 'early_detection',
+  pengguna: 'user_case',
+  kasus_pengguna: 'user_case',
+  rehabilitasi: 'rehab_intake',
+  rehab: 'rehab_intake',
+  penangkapan_pengedar: 'dealer_arrest',
+  pengedar: 'dealer_arrest',
+  penindakan: 'dealer_arrest',
+};
+
+export function eventTypeOf(raw: string): EventType | null {
+  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const known: readonly string[] = EVENT_TYPES;
+  if (known.includes(key)) return EVENT_TYPES[known.indexOf(key)];
+  return TYPE_ALIASES[key] ?? null;
+}
+
+export function parseEvents(table: Table, opts: ParseOptions & { place: EventPlacer }): ParseResult<CaseEvent> {
+  const issues = new IssueList();
+  const cols = matchColumns(table.columns, EVENT_FIELDS, opts.mapping);
+  for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
+  const hasCoords = table.format === 'geojson' || (cols.used.lat !== undefined && cols.used.lng !== undefined);
+  if (!hasCoords && cols.used.areaCode === undefined) issues.error(0, 'missing_column', 'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)');
+  if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
+  const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
+  const seen = new Map<string, number>();
+  const records: CaseEvent[] = [];
+  for (const r of table.rows) {
+    const before = issues.errorCount;
+    const id = text(r.props[cols.used.id]);
+    if (id === '') issues.error(r.row, 'missing_value', 'id is empty; every case record needs the id it has in the source system', 'id');
+    else if (seen.has(id)) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${seen.get(id)})`, 'id');
+    seen.set(id, seen.get(id) ?? r.row);
+    const rawType = text(r.props[cols.used.type]);
+    const type = eventTypeOf(rawType);
+    if (type === null) issues.error(r.row, 'unknown_type', `event type "${rawType}" is unknown; use one of ${EVENT_TYPES.join(', ')}`, 'type');
+    const date = parseDate(r.props[cols.used.date], opts.today);
+    if (!date.ok) issues.error(r.row, date.message.includes('future') ? 'future_date' : 'invalid_date', `date ${date.message}`, 'date');
+    const countRaw = cols.used.count !== undefined ? r.props[cols.used.count] : undefined;
+    const count = isBlank(countRaw) ? { ok: true as const, value: 1 } : parseNonNegativeInt(countRaw);
+    if (!count.ok) issues.error(r.row, 'invalid_number', `count ${count.message}`, 'count');
+    const loc = readLocation(r, cols.used.lat, cols.used.lng);
+    if (!loc.ok) issues.error(r.row, loc.message.includes('swapped') ? 'swapped_coordinates' : 'invalid_coordinates', loc.message, 'location');
+    let declared: string | null = null;
+    if (cols.used.areaCode !== undefined && !isBlank(r.props[cols.used.areaCode])) {
+      const c = parseKemendagriCode(r.props[cols.used.areaCode]);
+      if (!c.ok) issues.error(r.row, 'invalid_code', c.message, 'areaCode');
+      else if (!kelurahan.has(c.value)) issues.error(r.row, 'unknown_area_code', `kelurahan code ${c.value} is not among the stored kelurahan`, 'areaCode');
+      else declared = c.value;
+    }
+    if (loc.ok && loc.value === null && declared === null && issues.errorCount === before) {
+      issues.error(r.row, 'missing_value', 'has neither coordinates nor a kelurahan code', 'location');
+    }
+    if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) continue;
+    const place = opts.place(loc.value, declared);
+    if (loc.value !== null && place.areaCode === null) {
+      issues.error(r.row, 'outside_study_area', `point (${loc.value[0]}, ${loc.value[1]}) is not within 2 km of any kelurahan of DKI Jakarta`, 'location');
+      continue;
+    }
+    records.push({ id, type, date: date.value, location: loc.value, count: count.value, source: opts.source, synthetic: false, ...place });
+  }
+  return { records, issues, used: cols.used, ignored: cols.ignored };
+}
