@@ -1,0 +1,16 @@
+// `npm run bench`: runs every benchmark group that exists and prints one table.
+import { existsSync } from 'node:fs';
+import { printTable, type Row } from './measure.js';
+import { benchServer } from './server.js';
+
+const rows: Row[] = [];
+rows.push(...(await benchServer()));
+if (existsSync(new URL('./analysis.bench.ts', import.meta.url))) {
+  const { benchAnalysis } = await import('./analysis.bench.js');
+  for (const r of await benchAnalysis()) rows.push({ group: 'analysis', name: `${r.name} (n=${r.n.toLocaleString('en')})`, value: r.ms, unit: 'ms' });
+}
+if (existsSync(new URL('./client.ts', import.meta.url)) && existsSync('dist/index.html')) {
+  const { benchClient } = await import('./client.js');
+  for (const r of await benchClient()) rows.push({ group: 'client', name: r.name, value: r.value, unit: r.unit });
+}
+printTable(rows);
