@@ -19,6 +19,8 @@ if (stale) {
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+// npm start is the demo: anonymous visitors are viewers unless RAWAN_PUBLIC_VIEWER says otherwise.
+const env = { ...process.env, RAWAN_PUBLIC_VIEWER: process.env.RAWAN_PUBLIC_VIEWER ?? '1' };
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,18 +1,31 @@
-// Composes the Hono app: API routes under /api, JSON errors in the DESIGN.md format; `AppType` types the client.
+// Composes the Hono app: security middleware, API routes under /api, JSON errors in the DESIGN.md format; `AppType` types the client.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { RawanError } from './errors.js';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate, refuseCrossSite } from './auth/middleware.js';
+import { PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
-import type { AppDeps } from './routes/context.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import type { AppDeps, AppEnv } from './routes/context.js';
 import { eventRoutes } from './routes/events.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { trendRoutes } from './routes/trend.js';
+import { userRoutes } from './routes/users.js';
+
+/** Bodies larger than this are refused before they are read (imports have their own, larger limit). */
+export const JSON_BODY_LIMIT = 10 * 1024 * 1024;
 
 export function createApi(deps: AppDeps) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', auditRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', facilityRoutes(deps))
     .route('/', trendRoutes(deps))
@@ -20,13 +33,46 @@ export function createApi(deps: AppDeps) {
     .route('/', eventRoutes(deps));
 }
 
+function contentSecurityPolicy(basemapStyle: string | undefined) {
+  const remote = basemapStyle ? [new URL(basemapStyle).origin] : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', ...remote],
+    fontSrc: ["'self'", 'data:', ...remote],
+    connectSrc: ["'self'", ...remote],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  };
+}
+
 export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => void = console.error) {
-  const app = new Hono().route('/api', createApi(deps));
+  const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps.config.basemapStyle), crossOriginEmbedderPolicy: false }));
+  if (deps.config.corsOrigins.length > 0) app.use('/api/*', cors({ origin: deps.config.corsOrigins, credentials: true }));
+  app.use('/api/*', authenticate(deps.store, deps.config.publicViewer));
+  app.use('/api/*', refuseCrossSite(deps.config.corsOrigins));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new PayloadTooLargeError(`The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request.`);
+      },
+    }),
+  );
+  const routes = app.route('/api', createApi(deps));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
     if (err instanceof RawanError) {
       const body: Record<string, unknown> = { code: err.code, message: err.message };
       if (err.details) body.details = err.details;
+      if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfterS));
       return c.json({ error: body }, err.status);
     }
     if (err instanceof HTTPException && err.status < 500) {
@@ -35,7 +81,7 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
     log(`Unhandled error on ${c.req.method} ${c.req.path}`, err);
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Please try again.' } }, 500);
   });
-  return app;
+  return routes;
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -7,6 +7,16 @@ export interface Config {
   eventsLimit: number;
   clientDir: string;
   version: string;
+  /** Anonymous visitors may read aggregates as viewers (RAWAN_PUBLIC_VIEWER=1; npm start turns it on for the demo). */
+  publicViewer: boolean;
+  /** Counts above 0 and below this are withheld from viewers (RAWAN_MIN_CELL). */
+  minCell: number;
+  sessionHours: number;
+  adminPassword: string | undefined;
+  /** Extra origins allowed to call the API from a browser (RAWAN_CORS_ORIGINS, comma-separated); same origin otherwise. */
+  corsOrigins: string[];
+  basemapStyle: string | undefined;
+  maxImportBytes: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -25,5 +35,12 @@ export function readConfig(): Config {
     eventsLimit: intFromEnv('RAWAN_EVENTS_LIMIT', 50_000),
     clientDir: process.env.RAWAN_CLIENT_DIR ?? 'dist',
     version: process.env.npm_package_version ?? '0.1.0',
+    publicViewer: process.env.RAWAN_PUBLIC_VIEWER === '1' || process.env.RAWAN_PUBLIC_VIEWER === 'true',
+    minCell: intFromEnv('RAWAN_MIN_CELL', 5),
+    sessionHours: intFromEnv('RAWAN_SESSION_HOURS', 12),
+    adminPassword: process.env.RAWAN_ADMIN_PASSWORD === '' ? undefined : process.env.RAWAN_ADMIN_PASSWORD,
+    corsOrigins: (process.env.RAWAN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    basemapStyle: process.env.RAWAN_BASEMAP_STYLE === '' ? undefined : process.env.RAWAN_BASEMAP_STYLE,
+    maxImportBytes: intFromEnv('RAWAN_MAX_IMPORT_MB', 200) * 1_000_000,
   };
 }

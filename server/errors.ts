@@ -29,6 +29,33 @@ export class InvalidBodyError extends RawanError {
   readonly code = 'invalid_body';
 }
 
+export class UnauthenticatedError extends RawanError {
+  readonly status = 401;
+  readonly code = 'unauthenticated';
+}
+
+export class ForbiddenError extends RawanError {
+  readonly status = 403;
+  readonly code: string;
+  constructor(message: string, code = 'forbidden') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class TooManyRequestsError extends RawanError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(message: string, readonly retryAfterS: number) {
+    super(message);
+  }
+}
+
+export class ConflictError extends RawanError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
+
 export class NotFoundError extends RawanError {
   readonly status = 404;
   readonly code = 'not_found';

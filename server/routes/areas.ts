@@ -1,7 +1,8 @@
 // GET /api/areas?level=kota|kecamatan|kelurahan|focus: boundaries as a GeoJSON FeatureCollection with provenance.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from './context.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { requireRole } from '../auth/middleware.js';
 import { membersOf, populationByKelurahan } from './area-catalog.js';
 import { areaLevel } from './query-schemas.js';
 import { validQuery } from './validate.js';
@@ -9,7 +10,7 @@ import { validQuery } from './validate.js';
 const query = z.object({ level: areaLevel.default('kelurahan') });
 
 export function areaRoutes({ store }: AppDeps) {
-  return new Hono().get('/areas', validQuery(query), async (c) => {
+  return new Hono<AppEnv>().get('/areas', requireRole('viewer'), validQuery(query), async (c) => {
     const { level } = c.req.valid('query');
     if (level === 'focus') {
       const focus = await store.listFocusAreas();

@@ -2,7 +2,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/types.js';
-import type { AppDeps } from './context.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { requireRole } from '../auth/middleware.js';
+import { audit } from '../auth/audit.js';
 import { bbox, eventTypes, isoDate } from './query-schemas.js';
 import { validQuery } from './validate.js';
 
@@ -17,7 +19,7 @@ export function eventRoutes({ store, config }: AppDeps) {
     })
     .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be later than "to"', path: ['from'] });
 
-  return new Hono().get('/events', validQuery(query), async (c) => {
+  return new Hono<AppEnv>().get('/events', requireRole('analyst'), validQuery(query), async (c) => {
     const q = c.req.valid('query');
     const limit = q.limit ?? config.eventsLimit;
     const rows = await store.listEvents({
@@ -28,6 +30,7 @@ export function eventRoutes({ store, config }: AppDeps) {
       limit: limit + 1,
     });
     const truncated = rows.length > limit;
+    await audit(store, c, c.get('principal'), 'events_read', q.bbox ? `bbox ${q.bbox.join(',')}` : 'all', { from: q.from, to: q.to, types: q.types, returned: Math.min(rows.length, limit) });
     const shown = truncated ? rows.slice(0, limit) : rows;
     return c.json({
       type: 'FeatureCollection' as const,

@@ -1,9 +1,10 @@
 // GET /api/facilities: the puskesmas registry as GeoJSON points with level, rehab designation, capacity and provenance.
 import { Hono } from 'hono';
-import type { AppDeps } from './context.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { requireRole } from '../auth/middleware.js';
 
 export function facilityRoutes({ store }: AppDeps) {
-  return new Hono().get('/facilities', async (c) => {
+  return new Hono<AppEnv>().get('/facilities', requireRole('viewer'), async (c) => {
     const rows = await store.listFacilities();
     return c.json({
       type: 'FeatureCollection' as const,

@@ -5,7 +5,9 @@ import { monthsOf } from '../analysis/period.js';
 import { EVENT_TYPES, type EventType } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
 import { membersOf } from './area-catalog.js';
-import type { AppDeps } from './context.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { requireRole } from '../auth/middleware.js';
+import { suppressTrend } from '../auth/suppress-aggregates.js';
 import { eventTypes, isoDate } from './query-schemas.js';
 import { resolvePeriod } from './resolve-period.js';
 import { validQuery } from './validate.js';
@@ -19,8 +21,8 @@ const query = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be later than "to"', path: ['from'] });
 
-export function trendRoutes({ store }: AppDeps) {
-  return new Hono().get('/indicators/trend', validQuery(query), async (c) => {
+export function trendRoutes({ store, config }: AppDeps) {
+  return new Hono<AppEnv>().get('/indicators/trend', requireRole('viewer'), validQuery(query), async (c) => {
     const q = c.req.valid('query');
     const types: EventType[] = q.types ?? [...EVENT_TYPES];
     const period = await resolvePeriod(store, q.from, q.to);
@@ -47,6 +49,9 @@ export function trendRoutes({ store }: AppDeps) {
       for (const r of rows) if (r.month === month) counts[r.type] = (counts[r.type] ?? 0) + r.count;
       return { month, counts, total: Object.values(counts).reduce((s, n) => s + (n ?? 0), 0) };
     });
-    return c.json({ area: q.area, name, period, types, months });
+    if (c.get('principal')?.role === 'viewer') {
+      return c.json({ area: q.area, name, period, types, suppression: { k: config.minCell }, months: suppressTrend(months, types, config.minCell) });
+    }
+    return c.json({ area: q.area, name, period, types, suppression: null, months });
   });
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea } from '../domain/types.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
-import type { AreaRecord, EventQuery, GroupCount, MonthCount, Store, StoreCounts, StoreWrite } from './store.js';
+import type { AreaRecord, AuditEntry, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -249,5 +249,103 @@ export class SqliteStore implements Store {
   async getMeta(key: string): Promise<string | null> {
     const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
     return r ? str(r.value) : null;
+  }
+
+  async createUser(u: UserRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(u.id, u.username, u.passwordHash, u.role, flag(u.disabled), u.createdAt, u.updatedAt);
+  }
+
+  async updateUser(id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>): Promise<void> {
+    const cur = await this.findUser({ id });
+    if (!cur) return;
+    this.db
+      .prepare('UPDATE users SET password_hash = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ?')
+      .run(patch.passwordHash ?? cur.passwordHash, patch.role ?? cur.role, flag(patch.disabled ?? cur.disabled), new Date().toISOString(), id);
+  }
+
+  private toUser(r: Row): UserRecord {
+    return {
+      id: str(r.id),
+      username: str(r.username),
+      passwordHash: str(r.password_hash),
+      role: str(r.role) as Role,
+      disabled: bool(r.disabled),
+      createdAt: str(r.created_at),
+      updatedAt: str(r.updated_at),
+    };
+  }
+
+  async findUser(by: { id: string } | { username: string }): Promise<UserRecord | null> {
+    const r = ('id' in by
+      ? this.db.prepare('SELECT * FROM users WHERE id = ?').get(by.id)
+      : this.db.prepare('SELECT * FROM users WHERE username = ?').get(by.username)) as Row | undefined;
+    return r ? this.toUser(r) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => this.toUser(r));
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked, address) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.tokenHash, s.userId, s.createdAt, s.expiresAt, flag(s.revoked), s.address);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const r = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    if (!r) return null;
+    return { tokenHash: str(r.token_hash), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at), revoked: bool(r.revoked), address: strOrNull(r.address) };
+  }
+
+  async revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void> {
+    if ('tokenHash' in by) this.db.prepare('UPDATE sessions SET revoked = 1 WHERE token_hash = ?').run(by.tokenHash);
+    else this.db.prepare('UPDATE sessions SET revoked = 1 WHERE user_id = ?').run(by.userId);
+  }
+
+  async appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void> {
+    this.db
+      .prepare('INSERT INTO audit_log (at, username, role, action, target, details, address) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(e.at, e.username, e.role, e.action, e.target, e.details, e.address);
+  }
+
+  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (q.action !== undefined) {
+      clauses.push('action = ?');
+      params.push(q.action);
+    }
+    if (q.username !== undefined) {
+      clauses.push('username = ?');
+      params.push(q.username);
+    }
+    if (q.from !== undefined) {
+      clauses.push('at >= ?');
+      params.push(q.from);
+    }
+    if (q.to !== undefined) {
+      clauses.push('at < ?');
+      params.push(q.to);
+    }
+    if (q.before !== undefined) {
+      clauses.push('seq < ?');
+      params.push(q.before);
+    }
+    params.push(q.limit);
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params) as Row[];
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: str(r.at),
+      username: strOrNull(r.username),
+      role: strOrNull(r.role),
+      action: str(r.action),
+      target: strOrNull(r.target),
+      details: strOrNull(r.details),
+      address: strOrNull(r.address),
+    }));
   }
 }

@@ -55,6 +55,48 @@ export interface StoreCounts {
   events: number;
 }
 
+export type Role = 'viewer' | 'analyst' | 'admin';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  revoked: boolean;
+  address: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  username: string | null;
+  role: string | null;
+  action: string;
+  target: string | null;
+  details: string | null;
+  address: string | null;
+}
+
+export interface AuditQuery {
+  action?: string;
+  username?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  /** Entries with a sequence number below this (for paging backwards). */
+  before?: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -73,4 +115,15 @@ export interface Store {
   listEvents(query: EventQuery): Promise<CaseEvent[]>;
   listEventLocations(): Promise<EventLocation[]>;
   getMeta(key: string): Promise<string | null>;
+
+  createUser(user: UserRecord): Promise<void>;
+  updateUser(id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>): Promise<void>;
+  findUser(by: { id: string } | { username: string }): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void>;
+  /** Appends to the audit log; entries are never changed or deleted. */
+  appendAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void>;
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 }
