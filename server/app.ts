@@ -5,7 +5,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, refuseCrossSite } from './auth/middleware.js';
-import { PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
+import { ImportRejectedError, PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from './routes/context.js';
 import { eventRoutes } from './routes/events.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { trendRoutes } from './routes/trend.js';
 import { userRoutes } from './routes/users.js';
@@ -30,7 +31,8 @@ export function createApi(deps: AppDeps) {
     .route('/', facilityRoutes(deps))
     .route('/', trendRoutes(deps))
     .route('/', indicatorRoutes(deps))
-    .route('/', eventRoutes(deps));
+    .route('/', eventRoutes(deps))
+    .route('/', importRoutes(deps));
 }
 
 function contentSecurityPolicy(basemapStyle: string | undefined) {
@@ -57,15 +59,14 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
   if (deps.config.corsOrigins.length > 0) app.use('/api/*', cors({ origin: deps.config.corsOrigins, credentials: true }));
   app.use('/api/*', authenticate(deps.store, deps.config.publicViewer));
   app.use('/api/*', refuseCrossSite(deps.config.corsOrigins));
-  app.use(
-    '/api/*',
-    bodyLimit({
+  const jsonLimit = bodyLimit({
       maxSize: JSON_BODY_LIMIT,
       onError: () => {
         throw new PayloadTooLargeError(`The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request.`);
       },
-    }),
-  );
+  });
+  // Uploads have their own, larger limit on the import route.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : jsonLimit(c, next)));
   const routes = app.route('/api', createApi(deps));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
       const body: Record<string, unknown> = { code: err.code, message: err.message };
       if (err.details) body.details = err.details;
       if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfterS));
+      if (err instanceof ImportRejectedError) body.report = err.report;
       return c.json({ error: body }, err.status);
     }
     if (err instanceof HTTPException && err.status < 500) {

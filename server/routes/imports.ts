@@ -1,0 +1,95 @@
+// POST /api/imports (admin, multipart: kind, file, dryRun, map, year): validates and writes all or nothing, answering
+// the validation report; `GET /api/imports/:id` reports progress of an import started with `async=1`.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { audit } from '../auth/audit.js';
+import { requireRole } from '../auth/middleware.js';
+import { ImportRejectedError, InvalidBodyError, NotFoundError, PayloadTooLargeError } from '../errors.js';
+import { parseMapping } from '../ingest/columns.js';
+import { IMPORT_KINDS, runImport, type ImportKind, type ImportOutcome } from '../ingest/import-service.js';
+import type { AppDeps, AppEnv } from './context.js';
+
+interface Job {
+  id: string;
+  status: 'running' | 'done' | 'refused' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: ImportOutcome | null;
+  error: string | null;
+}
+
+const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function importRoutes({ store, config }: AppDeps) {
+  const jobs = new Map<string, Job>();
+  return new Hono<AppEnv>()
+    .post(
+      '/imports',
+      requireRole('admin'),
+      bodyLimit({
+        maxSize: config.maxImportBytes + 1_000_000,
+        onError: () => {
+          throw new PayloadTooLargeError(`The upload is over ${Math.round(config.maxImportBytes / 1e6)} MB (RAWAN_MAX_IMPORT_MB). Split the file.`);
+        },
+      }),
+      async (c) => {
+        const type = c.req.header('content-type') ?? '';
+        if (!type.startsWith('multipart/form-data')) throw new InvalidBodyError('Send the file as multipart/form-data with fields kind, file and optionally dryRun, map, year.');
+        const form = await c.req.parseBody({ all: true });
+        const kinds: readonly string[] = IMPORT_KINDS;
+        const kind = field(form.kind);
+        if (kind === undefined || !kinds.includes(kind)) throw new InvalidBodyError(`Field "kind" must be one of ${IMPORT_KINDS.join(', ')}.`, [{ path: 'kind', message: 'unknown kind' }]);
+        const file = form.file;
+        if (!(file instanceof File)) throw new InvalidBodyError('Field "file" must be an uploaded file.', [{ path: 'file', message: 'missing' }]);
+        const dryRun = ['1', 'true', 'yes'].includes((field(form.dryRun) ?? '').toLowerCase());
+        const mapRaw = form.map;
+        const mapPairs = (Array.isArray(mapRaw) ? mapRaw : mapRaw === undefined ? [] : [mapRaw]).filter((v): v is string => typeof v === 'string' && v !== '');
+        let mapping: Record<string, string>;
+        try {
+          mapping = parseMapping(mapPairs);
+        } catch (e) {
+          throw new InvalidBodyError(e instanceof Error ? e.message : 'Bad column mapping', [{ path: 'map', message: 'must be field=Column' }]);
+        }
+        const yearRaw = field(form.year);
+        const year = yearRaw === undefined || yearRaw === '' ? undefined : Number(yearRaw);
+        if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200)) throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const principal = c.get('principal');
+        const job: Job = { id: randomUUID(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null };
+        jobs.set(job.id, job);
+        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes }], {
+          dryRun,
+          mapping,
+          year,
+          maxBytes: config.maxImportBytes,
+        }).then(
+          async (outcome) => {
+            Object.assign(job, { status: outcome.ok ? 'done' : 'refused', outcome, finishedAt: new Date().toISOString() });
+            await audit(store, c, principal, dryRun ? 'import_dry_run' : 'import', `${kind}: ${file.name}`, { ok: outcome.ok, written: outcome.written, rows: outcome.reports[0]?.rows, errors: outcome.reports[0]?.errors });
+            return outcome;
+          },
+          async (err: unknown) => {
+            Object.assign(job, { status: 'failed', error: 'The import failed on our side; nothing was written.', finishedAt: new Date().toISOString() });
+            await audit(store, c, principal, 'import_failed', `${kind}: ${file.name}`);
+            throw err;
+          },
+        );
+        if (['1', 'true'].includes(field(form.async) ?? '')) {
+          work.catch(() => {});
+          return c.json({ id: job.id, status: job.status, statusUrl: `/api/imports/${job.id}` }, 202);
+        }
+        const outcome = await work;
+        if (!outcome.ok) {
+          const r = outcome.reports[0];
+          throw new ImportRejectedError(`The ${kind} file was refused: ${r.errors} problem(s) in ${r.rejected} of ${r.rows} rows. Nothing was written.`, outcome);
+        }
+        return c.json({ id: job.id, ...outcome });
+      },
+    )
+    .get('/imports/:id', requireRole('admin'), (c) => {
+      const job = jobs.get(c.req.param('id'));
+      if (!job) throw new NotFoundError('No import with that id on this server (import status is kept in memory until restart).');
+      return c.json(job);
+    });
+}

@@ -1,0 +1,82 @@
+// POST /api/imports: admin only, multipart, row-numbered 422 reports that change nothing, dry runs, async status, audit.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, type As, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp({ config: { publicViewer: false } });
+});
+
+async function upload(fields: Record<string, string>, file: { name: string; text: string } | null, as: As = 'admin') {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('file', new File([file.text], file.name, { type: 'text/csv' }));
+  const res = await t.request('/api/imports', { as, method: 'POST', body: form });
+  return { status: res.status, body: await res.json() };
+}
+
+const good = { name: 'kasus.csv', text: 'id;tanggal;jenis;lat;lon\nR1;2026-11-01;user_case;-6,1868;106,8031\nR2;2026-11-02;rehab_intake;-6,1870;106,8030\n' };
+
+describe('POST /api/imports', () => {
+  it('is for admins only', async () => {
+    expect((await upload({ kind: 'events' }, good, 'analyst')).status).toBe(403);
+    expect((await upload({ kind: 'events' }, good, 'anonymous')).status).toBe(401);
+  });
+
+  it('a dry run reports and writes nothing', async () => {
+    const r = await upload({ kind: 'events', dryRun: 'true' }, good);
+    expect(r.status).toBe(200);
+    expect([r.body.ok, r.body.written, r.body.reports[0].accepted]).toEqual([true, false, 2]);
+    const ind = await t.get('/api/indicators?level=focus&from=2026-11-01&to=2026-11-05');
+    expect(ind.body.totals.events).toBe(0);
+  });
+
+  it('a bad file answers 422 with the row-numbered report and leaves the store as it was', async () => {
+    const before = await t.store.counts();
+    const r = await upload({ kind: 'events' }, { name: 'bad.csv', text: 'id,date,type,lat,lon\nX1,2026-11-01,user_case,-6.18,106.80\nX2,2026-11-01,user_case,106.80,-6.18\n' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('import_rejected');
+    expect(r.body.error.message).toMatch(/Nothing was written/);
+    expect(r.body.error.report.reports[0].issues[0]).toMatchObject({ row: 3, code: 'swapped_coordinates' });
+    expect(await t.store.counts()).toEqual(before);
+  });
+
+  it('a good file is written and audited', async () => {
+    const r = await upload({ kind: 'events' }, good);
+    expect([r.status, r.body.written]).toEqual([200, true]);
+    const ind = await t.get('/api/indicators?level=focus&from=2026-11-01&to=2026-11-05');
+    expect(ind.body.areas.find((a: any) => a.code === 'kampung-boncos').total).toBe(2);
+    const log = (await t.get('/api/audit?action=import', 'admin')).body.entries;
+    expect(log[0]).toMatchObject({ username: 'test-admin', action: 'import', target: 'events: kasus.csv' });
+  });
+
+  it('async imports answer 202 and report their status', async () => {
+    const r = await upload({ kind: 'events', async: '1', dryRun: '1' }, good);
+    expect(r.status).toBe(202);
+    let job;
+    for (let i = 0; i < 50; i++) {
+      job = (await t.get(`/api/imports/${r.body.id}`, 'admin')).body;
+      if (job.status !== 'running') break;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    expect(job.status).toBe('done');
+    expect(job.outcome.reports[0].accepted).toBe(2);
+  });
+
+  it.each([
+    [{ kind: 'people' }, good, /kind/],
+    [{ kind: 'events' }, null, /file/],
+    [{ kind: 'events', map: 'nonsense' }, good, /field=Column/],
+    [{ kind: 'population', year: 'last' }, good, /year/],
+  ] as const)('refuses bad form fields with 400 (%o)', async (fields, file, msg) => {
+    const r = await upload({ ...fields }, file);
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(msg);
+  });
+
+  it('refuses a JSON body with a message saying to use multipart', async () => {
+    const r = await t.post('/api/imports', { kind: 'events' }, 'admin');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/multipart/);
+  });
+});
