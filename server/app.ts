@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, refuseCrossSite } from './auth/middleware.js';
+import { AnalysisInputError } from './analysis/errors.js';
 import { ImportRejectedError, PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
@@ -13,6 +14,8 @@ import type { AppDeps, AppEnv } from './routes/context.js';
 import { eventRoutes } from './routes/events.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
+import { hotspotAnalysisRoutes } from './routes/hotspot-analysis.js';
+import { hotspotRoutes } from './routes/hotspots.js';
 import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { trendRoutes } from './routes/trend.js';
@@ -32,6 +35,8 @@ export function createApi(deps: AppDeps) {
     .route('/', trendRoutes(deps))
     .route('/', indicatorRoutes(deps))
     .route('/', eventRoutes(deps))
+    .route('/', hotspotRoutes(deps))
+    .route('/', hotspotAnalysisRoutes(deps))
     .route('/', importRoutes(deps));
 }
 
@@ -76,6 +81,9 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
       if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfterS));
       if (err instanceof ImportRejectedError) body.report = err.report;
       return c.json({ error: body }, err.status);
+    }
+    if (err instanceof AnalysisInputError) {
+      return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, 422);
     }
     if (err instanceof HTTPException && err.status < 500) {
       return c.json({ error: { code: 'bad_request', message: err.message || 'The request could not be read.' } }, err.status);

@@ -6,6 +6,10 @@ export interface Migration {
   sql: string;
 }
 
+/** Resolutions at which each event's H3 cell is stored, so counts per cell are exact at every map resolution. */
+export const STORED_H3_RESOLUTIONS = [7, 8, 9, 10] as const;
+export type StoredH3Resolution = (typeof STORED_H3_RESOLUTIONS)[number];
+
 export const sqliteMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -110,5 +114,20 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'event counts by H3 cell',
+    sql: `CREATE INDEX events_date_type_h3 ON events (date, type, h3, count);`,
+  },
+  {
+    version: 4,
+    name: 'exact H3 cells of events at resolutions 7 to 9',
+    sql: `
+      ALTER TABLE events ADD COLUMN h3_7 TEXT;
+      ALTER TABLE events ADD COLUMN h3_8 TEXT;
+      ALTER TABLE events ADD COLUMN h3_9 TEXT;
+      DROP INDEX events_date_type_h3;
+      CREATE INDEX events_date_type_h3_9 ON events (date, type, h3_9, count);
+    `,
+  },
 ];
-

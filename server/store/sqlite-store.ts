@@ -3,8 +3,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea } from '../domain/types.js';
-import { sqliteMigrations } from './sqlite-migrations.js';
-import type { AreaRecord, AuditEntry, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
+import { latLngToCell } from 'h3-js';
+import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
+import type { AreaRecord, AuditEntry, CellCount, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -39,7 +40,18 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         this.db.exec(m.sql);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+        if (m.version === 4) this.backfillCells();
       })();
+    }
+  }
+
+  /** Fills the per-resolution cells of events stored before they existed. */
+  private backfillCells(): void {
+    const rows = this.db.prepare('SELECT id, lng, lat FROM events WHERE lng IS NOT NULL AND h3_9 IS NULL').all() as Row[];
+    const stmt = this.db.prepare('UPDATE events SET h3_7 = ?, h3_8 = ?, h3_9 = ? WHERE id = ?');
+    for (const r of rows) {
+      const [lat, lng] = [Number(r.lat), Number(r.lng)];
+      stmt.run(latLngToCell(lat, lng, 7), latLngToCell(lat, lng, 8), latLngToCell(lat, lng, 9), r.id);
     }
   }
 
@@ -50,6 +62,7 @@ export class SqliteStore implements Store {
   async write(batch: readonly StoreWrite[]): Promise<void> {
     this.db.transaction(() => {
       for (const w of batch) this.applyOne(w);
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
     })();
   }
 
@@ -102,16 +115,20 @@ export class SqliteStore implements Store {
         return;
       }
       case 'events': {
-        const stmt = this.db.prepare(`INSERT INTO events (id, type, date, lng, lat, area_code, focus_area_id, h3, count, source, synthetic)
-          VALUES (@id, @type, @date, @lng, @lat, @areaCode, @focusAreaId, @h3, @count, @source, @synthetic)
+        const stmt = this.db.prepare(`INSERT INTO events (id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
+          VALUES (@id, @type, @date, @lng, @lat, @areaCode, @focusAreaId, @h3, @h3_7, @h3_8, @h3_9, @count, @source, @synthetic)
           ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, lng = excluded.lng, lat = excluded.lat,
-            area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3, count = excluded.count,
-            source = excluded.source, synthetic = excluded.synthetic`);
+            area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3, h3_7 = excluded.h3_7,
+            h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, count = excluded.count, source = excluded.source, synthetic = excluded.synthetic`);
         for (const e of w.events) {
+          const cell = (r: number) => (e.location ? latLngToCell(e.location[1], e.location[0], r) : null);
           stmt.run({
             ...e,
             lng: e.location ? e.location[0] : null,
             lat: e.location ? e.location[1] : null,
+            h3_7: cell(7),
+            h3_8: cell(8),
+            h3_9: cell(9),
             synthetic: flag(e.synthetic),
           });
         }
@@ -211,6 +228,20 @@ export class SqliteStore implements Store {
       .prepare(`SELECT substr(date, 1, 7) AS month, type, SUM(count) AS n FROM events WHERE ${clauses.join(' AND ')} GROUP BY month, type ORDER BY month`)
       .all(...params) as Row[];
     return rows.map((r) => ({ month: str(r.month), type: str(r.type) as EventType, count: Number(r.n) }));
+  }
+
+  async countEventsByCell(filter: EventFilter, resolution: number): Promise<CellCount[]> {
+    const known: readonly number[] = STORED_H3_RESOLUTIONS;
+    if (!known.includes(resolution)) throw new Error(`cells are stored at resolutions ${STORED_H3_RESOLUTIONS.join(', ')}, not ${resolution}`);
+    const col = resolution === 10 ? 'h3' : `h3_${resolution}`;
+    const rows = this.db
+      .prepare(`SELECT ${col} AS h3, SUM(count) AS n FROM events WHERE date >= ? AND date <= ? AND type IN (${placeholders(filter.types.length)}) AND ${col} IS NOT NULL GROUP BY ${col}`)
+      .all(filter.from, filter.to, ...filter.types) as Row[];
+    return rows.map((r) => ({ h3: str(r.h3), count: Number(r.n) }));
+  }
+
+  async dataVersion(): Promise<number> {
+    return Number((await this.getMeta('data_version')) ?? 0);
   }
 
   async eventDateRange(): Promise<{ min: string; max: string } | null> {

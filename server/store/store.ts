@@ -42,6 +42,11 @@ export interface GroupCount {
   count: number;
 }
 
+export interface CellCount {
+  h3: string;
+  count: number;
+}
+
 export interface MonthCount {
   month: string;
   type: EventType;
@@ -111,7 +116,11 @@ export interface Store {
   countEvents(filter: EventFilter, by: 'area' | 'focus'): Promise<GroupCount[]>;
   /** Sums per calendar month (`YYYY-MM`) and type, optionally limited to kelurahan codes or one focus area. */
   countEventsByMonth(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): Promise<MonthCount[]>;
+  /** Sums per H3 cell at `resolution` (7–10), each event in the cell latLngToCell gives it; events without a location are left out. */
+  countEventsByCell(filter: EventFilter, resolution: number): Promise<CellCount[]>;
   eventDateRange(): Promise<{ min: string; max: string } | null>;
+  /** A number that changes whenever stored data changes (for caches). */
+  dataVersion(): Promise<number>;
   listEvents(query: EventQuery): Promise<CaseEvent[]>;
   listEventLocations(): Promise<EventLocation[]>;
   getMeta(key: string): Promise<string | null>;

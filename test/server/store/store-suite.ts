@@ -1,4 +1,5 @@
 // One behavioural suite every Store implementation must pass (SQLite now, PostgreSQL later).
+import { latLngToCell } from 'h3-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Area, CaseEvent, Facility } from '../../../server/domain/types.js';
 import type { Store } from '../../../server/store/store.js';
@@ -138,6 +139,31 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
       const [e] = await store.listEvents({ from: '2025-01-01', to: '2025-01-01', types: ['user_case'], limit: 5 });
       expect([e.areaCode, e.focusAreaId]).toEqual(['K9', 'kampung-x']);
       expect(await store.listEventLocations()).toEqual([{ id: 'p', location: [106.8, -6.2] }]);
+    });
+
+    it('sums counts per H3 cell, leaving out events without a location', async () => {
+      const at = (id: string, loc: [number, number] | null, count: number): CaseEvent => ({
+        ...ev(id, '2025-01-01', 'user_case', 'K1', count, loc),
+        h3: loc ? latLngToCell(loc[1], loc[0], 10) : null,
+      });
+      const a: [number, number] = [106.8031, -6.1868];
+      const b: [number, number] = [106.8771, -6.1098];
+      await store.write([{ kind: 'events', events: [at('a', a, 2), at('b', a, 1), at('c', b, 1), at('d', null, 5)] }]);
+      for (const r of [7, 8, 9, 10]) {
+        const cells = await store.countEventsByCell({ from: '2025-01-01', to: '2025-01-31', types: ['user_case'] }, r);
+        const expected = [
+          { h3: latLngToCell(a[1], a[0], r), count: 3 },
+          { h3: latLngToCell(b[1], b[0], r), count: 1 },
+        ].sort((x, y) => x.h3.localeCompare(y.h3));
+        expect([...cells].sort((x, y) => x.h3.localeCompare(y.h3))).toEqual(expected);
+      }
+    });
+
+    it('changes the data version on every write', async () => {
+      const v0 = await store.dataVersion();
+      await store.write([{ kind: 'meta', key: 'x', value: '1' }]);
+      const v1 = await store.dataVersion();
+      expect(v1).not.toBe(v0);
     });
 
     it('stores metadata by key', async () => {
