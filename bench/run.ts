@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark group that exists and prints one table.
 import { existsSync } from 'node:fs';
 import { printTable, type Row } from './measure.js';
+import { benchLoad } from './load.js';
 import { benchServer } from './server.js';
 
 const rows: Row[] = [];
 rows.push(...(await benchServer()));
+rows.push(...(await benchLoad()));
 if (existsSync(new URL('./analysis.bench.ts', import.meta.url))) {
   const { benchAnalysis } = await import('./analysis.bench.js');
   for (const r of await benchAnalysis()) rows.push({ group: 'analysis', name: `${r.name} (n=${r.n.toLocaleString('en')})`, value: r.ms, unit: 'ms' });

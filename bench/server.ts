@@ -17,7 +17,22 @@ export async function benchServer(): Promise<Row[]> {
   const t0 = performance.now();
   await ensureDefaultData(store, 20250411);
   rows.push({ group: 'server', name: 'generate + load built-in default data', value: performance.now() - t0, unit: 'ms' });
-  const app = createApp({ store, config: { eventsLimit: 100_000, version: 'bench', publicViewer: true, minCell: 5, sessionHours: 12, corsOrigins: [], basemapStyle: undefined, maxImportBytes: 1e9 } }, () => {});
+  const app = createApp(
+    {
+      store,
+      config: {
+        eventsLimit: 100_000,
+        version: 'bench',
+        publicViewer: true,
+        minCell: 5,
+        sessionHours: 12,
+        corsOrigins: [],
+        basemapStyle: undefined,
+        maxImportBytes: 1e9,
+      },
+    },
+    () => {},
+  );
   const get = async (path: string) => {
     const res = await app.request(path);
     if (res.status !== 200) throw new Error(`${path} → ${res.status}`);

@@ -142,7 +142,10 @@ export function generateDemoEvents({ kelurahan, population, focusAreas, seed }: 
       for (let i = 0; i < n; i++) {
         let p: LngLat = centroidOf(k);
         for (let tries = 0; tries < 50; tries++) {
-          const q: LngLat = [Math.min(...xs) + rng.next() * (Math.max(...xs) - Math.min(...xs)), Math.min(...ys) + rng.next() * (Math.max(...ys) - Math.min(...ys))];
+          const q: LngLat = [
+            Math.min(...xs) + rng.next() * (Math.max(...xs) - Math.min(...xs)),
+            Math.min(...ys) + rng.next() * (Math.max(...ys) - Math.min(...ys)),
+          ];
           if (polygonContains(polys, q)) {
             p = q;
             break;

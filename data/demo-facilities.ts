@@ -31,7 +31,9 @@ export function generateDemoFacilities(records: readonly KelurahanRecord[], kelu
   for (const [kecCode, members] of byKecamatan) {
     const mx = members.reduce((s, m) => s + m.centroid[0], 0) / members.length;
     const my = members.reduce((s, m) => s + m.centroid[1], 0) / members.length;
-    const host = members.reduce((best, m) => (Math.hypot(m.centroid[0] - mx, m.centroid[1] - my) < Math.hypot(best.centroid[0] - mx, best.centroid[1] - my) ? m : best));
+    const host = members.reduce((best, m) =>
+      Math.hypot(m.centroid[0] - mx, m.centroid[1] - my) < Math.hypot(best.centroid[0] - mx, best.centroid[1] - my) ? m : best,
+    );
     const area = areaByCode.get(host.code);
     if (!area) continue;
     out.push({

@@ -65,10 +65,10 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
   app.use('/api/*', authenticate(deps.store, deps.config.publicViewer));
   app.use('/api/*', refuseCrossSite(deps.config.corsOrigins));
   const jsonLimit = bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new PayloadTooLargeError(`The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request.`);
-      },
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new PayloadTooLargeError(`The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request.`);
+    },
   });
   // Uploads have their own, larger limit on the import route.
   app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : jsonLimit(c, next)));

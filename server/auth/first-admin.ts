@@ -7,9 +7,19 @@ export async function ensureFirstAdmin(store: Store, configured: string | undefi
   if ((await store.listUsers()).length > 0) return;
   const password = configured ?? generatePassword();
   const now = new Date().toISOString();
-  await store.createUser({ id: randomUUID(), username: 'admin', passwordHash: await hashPassword(password), role: 'admin', disabled: false, createdAt: now, updatedAt: now });
+  await store.createUser({
+    id: randomUUID(),
+    username: 'admin',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+    disabled: false,
+    createdAt: now,
+    updatedAt: now,
+  });
   if (configured === undefined) {
-    log(`Created the first account. Log in as "admin" with password: ${password}\n  (shown only this once; set RAWAN_ADMIN_PASSWORD before the first start to choose it).`);
+    log(
+      `Created the first account. Log in as "admin" with password: ${password}\n  (shown only this once; set RAWAN_ADMIN_PASSWORD before the first start to choose it).`,
+    );
   } else {
     log('Created the first account "admin" with the password from RAWAN_ADMIN_PASSWORD.');
   }

@@ -12,7 +12,7 @@ export interface AdditiveLine {
 
 export function suppressCells(values: readonly number[], lines: readonly AdditiveLine[], k: number): boolean[] {
   const hidden = values.map((v) => v > 0 && v < k);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const all = [...line.members, line.total];
@@ -33,7 +33,10 @@ export function suppressCells(values: readonly number[], lines: readonly Additiv
  * Builds the cells and lines of a table: rows × columns with row totals, column totals and a grand total.
  * Cell index layout: row r, column c → r * cols + c; row totals follow, then column totals, then the grand total.
  */
-export function tableLines(rows: number, cols: number): { lines: AdditiveLine[]; rowTotal: (r: number) => number; colTotal: (c: number) => number; grand: number } {
+export function tableLines(
+  rows: number,
+  cols: number,
+): { lines: AdditiveLine[]; rowTotal: (r: number) => number; colTotal: (c: number) => number; grand: number } {
   const rowTotal = (r: number) => rows * cols + r;
   const colTotal = (c: number) => rows * cols + rows + c;
   const grand = rows * cols + rows + cols;

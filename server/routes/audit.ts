@@ -7,7 +7,10 @@ import { isoDate } from './query-schemas.js';
 import { validQuery } from './validate.js';
 
 const query = z.object({
-  action: z.string().regex(/^[a-z_]{1,40}$/, 'must be an action name like login_failed').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'must be an action name like login_failed')
+    .optional(),
   username: z.string().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -57,6 +57,11 @@ export function authRoutes({ store, config, throttle }: AppDeps) {
     .get('/auth/me', publicRoute, async (c) => {
       const p = c.get('principal');
       if (!p) throw new UnauthenticatedError('Not logged in.');
-      return c.json({ user: p.userId === null ? null : { id: p.userId, username: p.username, role: p.role }, role: p.role, publicViewer: p.userId === null, minCell: config.minCell });
+      return c.json({
+        user: p.userId === null ? null : { id: p.userId, username: p.username, role: p.role },
+        role: p.role,
+        publicViewer: p.userId === null,
+        minCell: config.minCell,
+      });
     });
 }

@@ -4,7 +4,10 @@ import type { Principal } from '../auth/roles.js';
 import type { Store } from '../store/store.js';
 import type { Throttle } from '../auth/throttle.js';
 
-export type AppConfig = Pick<Config, 'eventsLimit' | 'version' | 'publicViewer' | 'minCell' | 'sessionHours' | 'corsOrigins' | 'basemapStyle' | 'maxImportBytes'>;
+export type AppConfig = Pick<
+  Config,
+  'eventsLimit' | 'version' | 'publicViewer' | 'minCell' | 'sessionHours' | 'corsOrigins' | 'basemapStyle' | 'maxImportBytes'
+>;
 
 export interface AppDeps {
   store: Store;

@@ -15,7 +15,12 @@ export function eventRoutes({ store, config }: AppDeps) {
       from: isoDate.optional(),
       to: isoDate.optional(),
       types: eventTypes.optional(),
-      limit: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(config.eventsLimit, `must be at most ${config.eventsLimit}`).optional(),
+      limit: z.coerce
+        .number({ message: 'must be a whole number' })
+        .int('must be a whole number')
+        .min(1)
+        .max(config.eventsLimit, `must be at most ${config.eventsLimit}`)
+        .optional(),
     })
     .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be later than "to"', path: ['from'] });
 
@@ -30,7 +35,12 @@ export function eventRoutes({ store, config }: AppDeps) {
       limit: limit + 1,
     });
     const truncated = rows.length > limit;
-    await audit(store, c, c.get('principal'), 'events_read', q.bbox ? `bbox ${q.bbox.join(',')}` : 'all', { from: q.from, to: q.to, types: q.types, returned: Math.min(rows.length, limit) });
+    await audit(store, c, c.get('principal'), 'events_read', q.bbox ? `bbox ${q.bbox.join(',')}` : 'all', {
+      from: q.from,
+      to: q.to,
+      types: q.types,
+      returned: Math.min(rows.length, limit),
+    });
     const shown = truncated ? rows.slice(0, limit) : rows;
     return c.json({
       type: 'FeatureCollection' as const,
@@ -38,7 +48,16 @@ export function eventRoutes({ store, config }: AppDeps) {
         type: 'Feature' as const,
         id: e.id,
         geometry: e.location ? { type: 'Point' as const, coordinates: e.location } : null,
-        properties: { id: e.id, type: e.type, date: e.date, count: e.count, areaCode: e.areaCode, focusAreaId: e.focusAreaId, source: e.source, synthetic: e.synthetic },
+        properties: {
+          id: e.id,
+          type: e.type,
+          date: e.date,
+          count: e.count,
+          areaCode: e.areaCode,
+          focusAreaId: e.focusAreaId,
+          source: e.source,
+          synthetic: e.synthetic,
+        },
       })),
       meta: { returned: shown.length, limit, truncated },
     });

@@ -26,7 +26,10 @@ const feature = z.object({
 });
 const body = z
   .object({
-    features: z.object({ type: z.literal('FeatureCollection'), features: z.array(feature).max(MAX_ANALYSIS_FEATURES, `at most ${MAX_ANALYSIS_FEATURES} features per request`) }),
+    features: z.object({
+      type: z.literal('FeatureCollection'),
+      features: z.array(feature).max(MAX_ANALYSIS_FEATURES, `at most ${MAX_ANALYSIS_FEATURES} features per request`),
+    }),
     valueField: z.string().min(1).default('count'),
     method: z.enum(['gistar', 'lisa'], { message: 'must be "gistar" or "lisa"' }).default('gistar'),
     weights: z
@@ -43,7 +46,10 @@ const body = z
     fdr: z.boolean().default(false),
   })
   .refine((b) => b.weights.type !== 'knn' || b.weights.k !== undefined, { message: 'knn weights need k', path: ['weights', 'k'] })
-  .refine((b) => b.weights.type !== 'distance' || b.weights.thresholdKm !== undefined, { message: 'distance weights need thresholdKm', path: ['weights', 'thresholdKm'] });
+  .refine((b) => b.weights.type !== 'distance' || b.weights.thresholdKm !== undefined, {
+    message: 'distance weights need thresholdKm',
+    path: ['weights', 'thresholdKm'],
+  });
 
 type Body = z.infer<typeof body>;
 
@@ -57,7 +63,12 @@ function readFeatures(b: Body) {
     const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : null;
     if (id === null) problems.push({ index: i, id, message: `feature ${i + 1} has no "id" property` });
     const v = f.properties?.[b.valueField];
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push({ index: i, id, message: `feature ${id ?? i + 1} has ${v === undefined ? 'no' : `a non-numeric (${JSON.stringify(v)})`} "${b.valueField}" value` });
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      problems.push({
+        index: i,
+        id,
+        message: `feature ${id ?? i + 1} has ${v === undefined ? 'no' : `a non-numeric (${JSON.stringify(v)})`} "${b.valueField}" value`,
+      });
     if (f.geometry === null && b.weights.type !== 'kring') problems.push({ index: i, id, message: `feature ${id ?? i + 1} has no geometry` });
     ids.push(id ?? '');
     values.push(typeof v === 'number' ? v : NaN);
@@ -65,7 +76,14 @@ function readFeatures(b: Body) {
   });
   if (problems.length > 0) {
     const code = problems.some((p) => p.id === null) ? 'missing_id' : 'non_numeric_value';
-    throw new UnprocessableInputError(code, `${problems.length} feature(s) cannot be analysed: ${problems.slice(0, 3).map((p) => p.message).join('; ')}${problems.length > 3 ? '; …' : ''}`, problems.slice(0, 100).map((p) => ({ ...p, message: p.message })));
+    throw new UnprocessableInputError(
+      code,
+      `${problems.length} feature(s) cannot be analysed: ${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')}${problems.length > 3 ? '; …' : ''}`,
+      problems.slice(0, 100).map((p) => ({ ...p, message: p.message })),
+    );
   }
   return { ids, values, geometries };
 }
@@ -76,7 +94,11 @@ function weightsSpec(b: Body, geometries: SiteGeometry[]): WeightsSpec {
   if (w.type === 'knn') return { type: 'knn', k: w.k ?? 1, geometries };
   if (w.type === 'distance') return { type: 'distance', thresholdKm: w.thresholdKm ?? 1, geometries };
   const areas = geometries.filter((g): g is AreaGeometry => g.type !== 'Point');
-  if (areas.length !== geometries.length) throw new UnprocessableInputError('invalid_geometry', `${w.type} contiguity needs Polygon or MultiPolygon features; use knn or distance weights for points.`);
+  if (areas.length !== geometries.length)
+    throw new UnprocessableInputError(
+      'invalid_geometry',
+      `${w.type} contiguity needs Polygon or MultiPolygon features; use knn or distance weights for points.`,
+    );
   return { type: w.type, geometries: areas };
 }
 
@@ -85,10 +107,33 @@ export function hotspotAnalysisRoutes(_deps: AppDeps) {
     const b = c.req.valid('json');
     const { ids, values, geometries } = readFeatures(b);
     const transform = b.weights.transform ?? (b.method === 'gistar' ? 'B' : 'R');
-    const params = { valueField: b.valueField, method: b.method, weights: { ...b.weights, transform }, permutations: b.method === 'lisa' ? b.permutations : undefined, seed: b.method === 'lisa' ? b.seed : undefined, alpha: b.alpha, fdr: b.fdr, distance: 'great-circle km, sphere radius 6371.0088', fdrMethod: b.fdr ? 'Benjamini–Hochberg across all features' : null };
+    const params = {
+      valueField: b.valueField,
+      method: b.method,
+      weights: { ...b.weights, transform },
+      permutations: b.method === 'lisa' ? b.permutations : undefined,
+      seed: b.method === 'lisa' ? b.seed : undefined,
+      alpha: b.alpha,
+      fdr: b.fdr,
+      distance: 'great-circle km, sphere radius 6371.0088',
+      fdrMethod: b.fdr ? 'Benjamini–Hochberg across all features' : null,
+    };
     const noPermutations = b.method === 'lisa' && b.permutations === 0;
-    const analysis = hotspotAnalysis({ ids, values, weights: weightsSpec(b, geometries), method: b.method, permutations: noPermutations ? 1 : b.permutations, seed: b.seed, alpha: b.alpha, fdr: b.fdr, transform });
-    const results = analysis.method === 'lisa' && noPermutations ? analysis.features.map((f) => ({ ...f, pSim: null, significant: false, class: 'none' as const })) : analysis.features;
+    const analysis = hotspotAnalysis({
+      ids,
+      values,
+      weights: weightsSpec(b, geometries),
+      method: b.method,
+      permutations: noPermutations ? 1 : b.permutations,
+      seed: b.seed,
+      alpha: b.alpha,
+      fdr: b.fdr,
+      transform,
+    });
+    const results =
+      analysis.method === 'lisa' && noPermutations
+        ? analysis.features.map((f) => ({ ...f, pSim: null, significant: false, class: 'none' as const }))
+        : analysis.features;
     return c.json({ results, weights: analysis.weights, ...(analysis.fdrCutoff === undefined ? {} : { fdrCutoff: analysis.fdrCutoff }), params });
   });
 }

@@ -29,7 +29,10 @@ export function createHotspotService(store: Store) {
     if (hit && hit.version === version) return hit.grid;
     const built = (async () => {
       const kelurahan = await store.listAreas('kelurahan');
-      const cells = studyCells(kelurahan.map((a) => a.geometry), resolution);
+      const cells = studyCells(
+        kelurahan.map((a) => a.geometry),
+        resolution,
+      );
       return { cells, index: new Map(cells.map((c, i) => [c, i])), weights: kringWeights(cells, k) };
     })();
     grids.set(key, { version, grid: built });

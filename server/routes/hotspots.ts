@@ -14,6 +14,7 @@ import { createHotspotService } from './hotspot-service.js';
 import { eventTypes, isoDate } from './query-schemas.js';
 import { resolvePeriod } from './resolve-period.js';
 import { validQuery } from './validate.js';
+import { cachedJson, createResponseCache } from './cached-json.js';
 
 const bool = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 const common = {
@@ -57,61 +58,114 @@ function slices(p: Period, size: 'month' | 'quarter'): Period[] {
 
 export function hotspotRoutes({ store, config }: AppDeps) {
   const service = createHotspotService(store);
+  const cache = createResponseCache();
   // Build the default grid (resolution 9, k-ring 1) now, so the first planner does not wait for it.
   service.grid(9, 1).catch(() => {});
   return new Hono<AppEnv>()
     .get('/hotspots', requireRole('viewer'), validQuery(query), async (c) => {
       const q = c.req.valid('query');
-      const types: EventType[] = q.types ?? [...EVENT_TYPES];
-      const period = await resolvePeriod(store, q.from, q.to);
-      const { grid, values, outside } = await service.cellValues({ ...period, types }, q.resolution, q.k);
-      const viewer = c.get('principal')?.role === 'viewer';
-      const head = { method: q.method, resolution: q.resolution, period, types, alpha: q.alpha, fdr: q.fdr, nCells: grid.cells.length, eventsOutsideCells: viewer ? null : outside };
-      const total = values.reduce((s, v) => s + v, 0);
-      if (values.every((v) => v === values[0])) {
-        return c.json({ ...head, fdrCutoff: null, weights: { type: 'kring', k: q.k, n: grid.cells.length, islands: [], meanNeighbors: 0 }, summary: {}, cells: [], note: total === 0 ? 'No events match these filters.' : 'Every cell has the same count; there is no pattern to test.' });
-      }
-      const analysis = hotspotAnalysis({ ids: grid.cells, values, weights: grid.weights, method: q.method, permutations: q.permutations, seed: q.seed, alpha: q.alpha, fdr: q.fdr });
-      const summary: Record<string, number> = {};
-      const shownValue = (v: number) => (viewer && v > 0 && v < config.minCell ? null : v);
-      const cells = [];
-      for (const f of analysis.features) {
-        summary[f.class] = (summary[f.class] ?? 0) + 1;
-        if (f.value === 0 && f.class === 'none') continue;
-        const { id, ...rest } = f;
-        cells.push({ h3: id, ...rest, value: shownValue(f.value) });
-      }
-      return c.json({
-        ...head,
-        ...(analysis.method === 'lisa' ? { permutations: analysis.permutations, seed: analysis.seed } : {}),
-        fdrCutoff: analysis.fdrCutoff ?? null,
-        weights: { type: 'kring', k: q.k, ...analysis.weights, islands: analysis.weights.islands.length },
-        suppression: viewer ? { k: config.minCell } : null,
-        summary,
-        cells,
+      return cachedJson(c, store, cache, q, async () => {
+        const types: EventType[] = q.types ?? [...EVENT_TYPES];
+        const period = await resolvePeriod(store, q.from, q.to);
+        const { grid, values, outside } = await service.cellValues({ ...period, types }, q.resolution, q.k);
+        const viewer = c.get('principal')?.role === 'viewer';
+        const head = {
+          method: q.method,
+          resolution: q.resolution,
+          period,
+          types,
+          alpha: q.alpha,
+          fdr: q.fdr,
+          nCells: grid.cells.length,
+          eventsOutsideCells: viewer ? null : outside,
+        };
+        const total = values.reduce((s, v) => s + v, 0);
+        if (values.every((v) => v === values[0])) {
+          return {
+            ...head,
+            fdrCutoff: null,
+            weights: { type: 'kring', k: q.k, n: grid.cells.length, islands: [], meanNeighbors: 0 },
+            summary: {},
+            cells: [],
+            note: total === 0 ? 'No events match these filters.' : 'Every cell has the same count; there is no pattern to test.',
+          };
+        }
+        const analysis = hotspotAnalysis({
+          ids: grid.cells,
+          values,
+          weights: grid.weights,
+          method: q.method,
+          permutations: q.permutations,
+          seed: q.seed,
+          alpha: q.alpha,
+          fdr: q.fdr,
+        });
+        const summary: Record<string, number> = {};
+        const shownValue = (v: number) => (viewer && v > 0 && v < config.minCell ? null : v);
+        const cells = [];
+        for (const f of analysis.features) {
+          summary[f.class] = (summary[f.class] ?? 0) + 1;
+          if (f.value === 0 && f.class === 'none') continue;
+          const { id, ...rest } = f;
+          cells.push({ h3: id, ...rest, value: shownValue(f.value) });
+        }
+        return {
+          ...head,
+          ...(analysis.method === 'lisa' ? { permutations: analysis.permutations, seed: analysis.seed } : {}),
+          fdrCutoff: analysis.fdrCutoff ?? null,
+          weights: { type: 'kring', k: q.k, ...analysis.weights, islands: analysis.weights.islands.length },
+          suppression: viewer ? { k: config.minCell } : null,
+          summary,
+          cells,
+        };
       });
     })
     .get('/hotspots/emerging', requireRole('viewer'), validQuery(emergingQuery), async (c) => {
       const q = c.req.valid('query');
-      const types: EventType[] = q.types ?? [...EVENT_TYPES];
-      const period = await resolvePeriod(store, q.from, q.to);
-      const parts = slices(period, q.slice);
-      if (parts.length < 3) throw new UnprocessableInputError('too_few_slices', `Emerging hot spots need at least 3 ${q.slice} slices; ${period.from}..${period.to} has ${parts.length}. Choose a longer period.`);
-      const grid = await service.grid(q.resolution, q.k);
-      const series = [];
-      for (const part of parts) {
-        const { values } = await service.cellValues({ ...part, types }, q.resolution, q.k);
-        const flat = values.every((v) => v === values[0]);
-        series.push(flat ? { z: new Float64Array(values.length), p: new Float64Array(values.length).fill(1) } : getisOrdStar(values, grid.weights));
-      }
-      const records = emergingHotSpots({ ids: grid.cells, slices: series, alpha: q.alpha, fdr: q.fdr });
-      const summary: Record<string, number> = {};
-      const cells = [];
-      for (const r of records) {
-        summary[r.category] = (summary[r.category] ?? 0) + 1;
-        if (r.category === 'no_pattern') continue;
-        cells.push({ h3: r.id, category: r.category, pattern: r.pattern, spot: r.spot, trend: { z: r.trend.z, p: r.trend.p, tau: r.trend.tau }, hotSlices: r.hotSlices, coldSlices: r.coldSlices });
-      }
-      return c.json({ resolution: q.resolution, period, slice: q.slice, slices: parts, types, alpha: q.alpha, fdr: q.fdr, nCells: grid.cells.length, summary, cells });
+      return cachedJson(c, store, cache, q, async () => {
+        const types: EventType[] = q.types ?? [...EVENT_TYPES];
+        const period = await resolvePeriod(store, q.from, q.to);
+        const parts = slices(period, q.slice);
+        if (parts.length < 3)
+          throw new UnprocessableInputError(
+            'too_few_slices',
+            `Emerging hot spots need at least 3 ${q.slice} slices; ${period.from}..${period.to} has ${parts.length}. Choose a longer period.`,
+          );
+        const grid = await service.grid(q.resolution, q.k);
+        const series = [];
+        for (const part of parts) {
+          const { values } = await service.cellValues({ ...part, types }, q.resolution, q.k);
+          const flat = values.every((v) => v === values[0]);
+          series.push(flat ? { z: new Float64Array(values.length), p: new Float64Array(values.length).fill(1) } : getisOrdStar(values, grid.weights));
+        }
+        const records = emergingHotSpots({ ids: grid.cells, slices: series, alpha: q.alpha, fdr: q.fdr });
+        const summary: Record<string, number> = {};
+        const cells = [];
+        for (const r of records) {
+          summary[r.category] = (summary[r.category] ?? 0) + 1;
+          if (r.category === 'no_pattern') continue;
+          cells.push({
+            h3: r.id,
+            category: r.category,
+            pattern: r.pattern,
+            spot: r.spot,
+            trend: { z: r.trend.z, p: r.trend.p, tau: r.trend.tau },
+            hotSlices: r.hotSlices,
+            coldSlices: r.coldSlices,
+          });
+        }
+        return {
+          resolution: q.resolution,
+          period,
+          slice: q.slice,
+          slices: parts,
+          types,
+          alpha: q.alpha,
+          fdr: q.fdr,
+          nCells: grid.cells.length,
+          summary,
+          cells,
+        };
+      });
     });
 }

@@ -35,11 +35,13 @@ export function importRoutes({ store, config }: AppDeps) {
       }),
       async (c) => {
         const type = c.req.header('content-type') ?? '';
-        if (!type.startsWith('multipart/form-data')) throw new InvalidBodyError('Send the file as multipart/form-data with fields kind, file and optionally dryRun, map, year.');
+        if (!type.startsWith('multipart/form-data'))
+          throw new InvalidBodyError('Send the file as multipart/form-data with fields kind, file and optionally dryRun, map, year.');
         const form = await c.req.parseBody({ all: true });
         const kinds: readonly string[] = IMPORT_KINDS;
         const kind = field(form.kind);
-        if (kind === undefined || !kinds.includes(kind)) throw new InvalidBodyError(`Field "kind" must be one of ${IMPORT_KINDS.join(', ')}.`, [{ path: 'kind', message: 'unknown kind' }]);
+        if (kind === undefined || !kinds.includes(kind))
+          throw new InvalidBodyError(`Field "kind" must be one of ${IMPORT_KINDS.join(', ')}.`, [{ path: 'kind', message: 'unknown kind' }]);
         const file = form.file;
         if (!(file instanceof File)) throw new InvalidBodyError('Field "file" must be an uploaded file.', [{ path: 'file', message: 'missing' }]);
         const dryRun = ['1', 'true', 'yes'].includes((field(form.dryRun) ?? '').toLowerCase());
@@ -53,7 +55,8 @@ export function importRoutes({ store, config }: AppDeps) {
         }
         const yearRaw = field(form.year);
         const year = yearRaw === undefined || yearRaw === '' ? undefined : Number(yearRaw);
-        if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200)) throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
+        if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200))
+          throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
         const bytes = new Uint8Array(await file.arrayBuffer());
         const principal = c.get('principal');
         const job: Job = { id: randomUUID(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null };
@@ -66,7 +69,12 @@ export function importRoutes({ store, config }: AppDeps) {
         }).then(
           async (outcome) => {
             Object.assign(job, { status: outcome.ok ? 'done' : 'refused', outcome, finishedAt: new Date().toISOString() });
-            await audit(store, c, principal, dryRun ? 'import_dry_run' : 'import', `${kind}: ${file.name}`, { ok: outcome.ok, written: outcome.written, rows: outcome.reports[0]?.rows, errors: outcome.reports[0]?.errors });
+            await audit(store, c, principal, dryRun ? 'import_dry_run' : 'import', `${kind}: ${file.name}`, {
+              ok: outcome.ok,
+              written: outcome.written,
+              rows: outcome.reports[0]?.rows,
+              errors: outcome.reports[0]?.errors,
+            });
             return outcome;
           },
           async (err: unknown) => {
@@ -82,7 +90,10 @@ export function importRoutes({ store, config }: AppDeps) {
         const outcome = await work;
         if (!outcome.ok) {
           const r = outcome.reports[0];
-          throw new ImportRejectedError(`The ${kind} file was refused: ${r.errors} problem(s) in ${r.rejected} of ${r.rows} rows. Nothing was written.`, outcome);
+          throw new ImportRejectedError(
+            `The ${kind} file was refused: ${r.errors} problem(s) in ${r.rejected} of ${r.rows} rows. Nothing was written.`,
+            outcome,
+          );
         }
         return c.json({ id: job.id, ...outcome });
       },

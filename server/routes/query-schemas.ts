@@ -15,21 +15,25 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date (check the month and day)');
 
-export const eventTypes = z
-  .string()
-  .transform((s, ctx): EventType[] => {
-    const parts = s.split(',').map((p) => p.trim()).filter((p) => p !== '');
-    const known = new Set<string>(EVENT_TYPES);
-    const unknown = parts.filter((p) => !known.has(p));
-    if (unknown.length > 0 || parts.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: parts.length === 0 ? `list at least one event type: ${EVENT_TYPES.join(', ')}` : `unknown event type ${unknown.map((u) => `"${u}"`).join(', ')}; valid types are ${EVENT_TYPES.join(', ')}`,
-      });
-      return z.NEVER;
-    }
-    return EVENT_TYPES.filter((t) => parts.includes(t));
-  });
+export const eventTypes = z.string().transform((s, ctx): EventType[] => {
+  const parts = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const known = new Set<string>(EVENT_TYPES);
+  const unknown = parts.filter((p) => !known.has(p));
+  if (unknown.length > 0 || parts.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        parts.length === 0
+          ? `list at least one event type: ${EVENT_TYPES.join(', ')}`
+          : `unknown event type ${unknown.map((u) => `"${u}"`).join(', ')}; valid types are ${EVENT_TYPES.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return EVENT_TYPES.filter((t) => parts.includes(t));
+});
 
 export const bbox = z.string().transform((s, ctx): [number, number, number, number] => {
   const parts = s.split(',').map((p) => p.trim());
