@@ -71,6 +71,10 @@ async function main(): Promise<number> {
       year,
       source: values.source,
       maxBytes: Number(process.env.RAWAN_MAX_IMPORT_MB ?? 200) * 1e6,
+      onProgress: (p) => {
+        if (p.phase === 'validating') console.log(`Validating ${p.file} (${p.fileIndex + 1} of ${p.files})…`);
+        if (p.phase === 'writing') console.log(`Writing ${p.records} records in one transaction…`);
+      },
     });
     outcome.reports.forEach(printReport);
     const secs = ((performance.now() - t0) / 1000).toFixed(1);

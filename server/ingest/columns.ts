@@ -18,8 +18,14 @@ const norm = (s: string): string => s.toLowerCase().replace(/[\s_\-./]+/g, '');
 
 /** Whole-word containment on normalised tokens, so "Nama Puskesmas" matches "nama" but "jumlah_kk" does not match "jumlah penduduk". */
 function containsName(header: string, name: string): boolean {
-  const tokens = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const want = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = header
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const want = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   for (let i = 0; i + want.length <= tokens.length; i++) {
     if (want.every((w, j) => tokens[i + j] === w)) return true;
   }

@@ -14,7 +14,10 @@ export interface EventPlace {
 
 export type EventPlacer = (location: LngLat | null, declaredAreaCode?: string | null) => EventPlace;
 
-export function createEventPlacer(kelurahan: readonly Pick<Area, 'code' | 'geometry'>[], focusAreas: readonly Pick<FocusArea, 'id' | 'geometry'>[]): EventPlacer {
+export function createEventPlacer(
+  kelurahan: readonly Pick<Area, 'code' | 'geometry'>[],
+  focusAreas: readonly Pick<FocusArea, 'id' | 'geometry'>[],
+): EventPlacer {
   const areas = buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry })));
   const focus = buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry })));
   return (location, declaredAreaCode = null) => {

@@ -28,6 +28,17 @@ export interface ImportOptions {
   today?: string;
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** Called as the import moves on: reading and validating each file, then writing. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'validating' | 'writing' | 'done';
+  file: string | null;
+  fileIndex: number;
+  files: number;
+  /** Records about to be written (phase 'writing'). */
+  records?: number;
 }
 
 export interface ImportOutcome {
@@ -52,21 +63,27 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
   const reports: ImportReport[] = [];
   let boundariesChanged = false;
 
-  for (const item of items) {
+  for (const [fileIndex, item] of items.entries()) {
+    opts.onProgress?.({ phase: 'validating', file: item.fileName, fileIndex, files: items.length });
     const source = opts.source ?? basename(item.fileName);
     const base: ParseOptions = { mapping: opts.mapping ?? {}, source, today, kelurahan, kecamatanNames, year: opts.year ?? yearFromName(item.fileName) };
     const fail = (code: string, message: string) => {
       const issues = new IssueList();
       issues.error(0, code, message);
-      reports.push(buildReport({ kind: item.kind, file: item.fileName, format: 'unknown', rows: 0, issues, used: {}, ignored: [], dryRun: opts.dryRun, written: false }));
+      reports.push(
+        buildReport({ kind: item.kind, file: item.fileName, format: 'unknown', rows: 0, issues, used: {}, ignored: [], dryRun: opts.dryRun, written: false }),
+      );
     };
     if (item.bytes.byteLength > opts.maxBytes) {
-      fail('file_too_large', `The file is ${(item.bytes.byteLength / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`);
+      fail(
+        'file_too_large',
+        `The file is ${(item.bytes.byteLength / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`,
+      );
       continue;
     }
     let table;
     try {
-      table = readTable(item.fileName, item.bytes);
+      table = await readTable(item.fileName, item.bytes);
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       fail('unreadable_file', e.message);
@@ -100,7 +117,18 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     }
     if (table.rows.length === 0) result.issues.error(0, 'empty_file', 'The file has a header but no rows.');
     reports.push(
-      buildReport({ kind: item.kind, file: item.fileName, format: table.format, rows: table.rows.length, issues: result.issues, used: result.used, ignored: result.ignored, dryRun: opts.dryRun, written: false }),
+      buildReport({
+        kind: item.kind,
+        file: item.fileName,
+        format: table.format,
+        rows: table.rows.length,
+        issues: result.issues,
+        used: result.used,
+        ignored: result.ignored,
+        dryRun: opts.dryRun,
+        written: false,
+        notes: table.notes,
+      }),
     );
   }
 
@@ -112,7 +140,17 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     const updates = (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) }));
     writes.push({ kind: 'eventAreas', updates: updates.map(({ id, areaCode, focusAreaId }) => ({ id, areaCode, focusAreaId })) });
   }
-  writes.push({ kind: 'meta', key: 'last_import', value: JSON.stringify({ at: new Date().toISOString(), files: items.map((i) => ({ kind: i.kind, file: i.fileName })) }) });
+  writes.push({
+    kind: 'meta',
+    key: 'last_import',
+    value: JSON.stringify({ at: new Date().toISOString(), files: items.map((i) => ({ kind: i.kind, file: i.fileName })) }),
+  });
+  const records = writes.reduce(
+    (n, w) => n + ('events' in w ? w.events.length : 'areas' in w ? w.areas.length : 'facilities' in w ? w.facilities.length : 'rows' in w ? w.rows.length : 0),
+    0,
+  );
+  opts.onProgress?.({ phase: 'writing', file: null, fileIndex: items.length, files: items.length, records });
   await store.write(writes);
+  opts.onProgress?.({ phase: 'done', file: null, fileIndex: items.length, files: items.length, records });
   return { ok, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
 }

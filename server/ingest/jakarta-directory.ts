@@ -11,7 +11,9 @@ export interface PlannedFile {
 export function planJakartaDirectory(dir: string): PlannedFile[] {
   const files = readdirSync(dir).sort();
   const pick = (re: RegExp, exclude?: RegExp) => files.filter((f) => re.test(f) && !(exclude?.test(f) ?? false));
-  const boundaries = ['kota', 'kecamatan', 'kelurahan'].flatMap((lvl) => pick(new RegExp(`(^|_)${lvl}(_|\\.)[^/]*\\.geojson$`, 'i'), /population|demografi|penduduk/i));
+  const boundaries = ['kota', 'kecamatan', 'kelurahan'].flatMap((lvl) =>
+    pick(new RegExp(`(^|_)${lvl}(_|\\.)[^/]*\\.geojson$`, 'i'), /population|demografi|penduduk/i),
+  );
   const facilitiesGeo = pick(/puskesmas.*\.geojson$/i);
   const facilities = facilitiesGeo.length > 0 ? facilitiesGeo.slice(0, 1) : pick(/puskesmas.*\.csv$/i, /kemenkes|list/i).slice(0, 1);
   const population = pick(/(population|penduduk).*\.csv$/i).slice(0, 1);

@@ -6,6 +6,7 @@ import { checkLngLat, isBlank, parseNumber, type Parsed } from './values.js';
 export type LocationResult = Parsed<LngLat> | { ok: true; value: null };
 
 export function readLocation(r: TableRow, latCol: string | undefined, lngCol: string | undefined): LocationResult {
+  if (r.geometryError !== undefined) return { ok: false, message: r.geometryError };
   if (r.geometry !== null) {
     if (r.geometry.type !== 'Point') return { ok: false, message: `geometry is a ${r.geometry.type}; expected a Point` };
     const [lng, lat] = r.geometry.coordinates;

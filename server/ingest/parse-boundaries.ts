@@ -26,7 +26,13 @@ function levelFromText(s: string): AreaLevel | null {
 export function parseBoundaries(table: Table, opts: ParseOptions): ParseResult<Area> {
   const issues = new IssueList();
   const cols = matchColumns(table.columns, BOUNDARY_FIELDS, opts.mapping);
-  for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')} (or map one with ${m.field}=<column>)`, m.field);
+  for (const m of cols.missing)
+    issues.error(
+      0,
+      'missing_column',
+      `No column for "${m.field}"; expected one named like ${m.names.join(', ')} (or map one with ${m.field}=<column>)`,
+      m.field,
+    );
   if (cols.missing.length > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
   const seen = new Map<string, number>();
   const records: Area[] = [];
@@ -58,7 +64,7 @@ export function parseBoundaries(table: Table, opts: ParseOptions): ParseResult<A
       issues.error(r.row, 'level_mismatch', `level says ${declared} but code ${code.ok ? code.value : ''} is a ${level} code`, 'level');
       bad = true;
     }
-    const geom = checkPolygonGeometry(r.geometry);
+    const geom = r.geometryError !== undefined ? { ok: false as const, message: r.geometryError } : checkPolygonGeometry(r.geometry);
     if (!geom.ok) {
       issues.error(r.row, 'invalid_geometry', geom.message, 'geometry');
       bad = true;

@@ -37,7 +37,10 @@ const TYPE_ALIASES: Record<string, EventType> = {
 };
 
 export function eventTypeOf(raw: string): EventType | null {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const known: readonly string[] = EVENT_TYPES;
   if (known.includes(key)) return EVENT_TYPES[known.indexOf(key)];
   return TYPE_ALIASES[key] ?? null;
@@ -47,8 +50,9 @@ export function parseEvents(table: Table, opts: ParseOptions & { place: EventPla
   const issues = new IssueList();
   const cols = matchColumns(table.columns, EVENT_FIELDS, opts.mapping);
   for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
-  const hasCoords = table.format === 'geojson' || (cols.used.lat !== undefined && cols.used.lng !== undefined);
-  if (!hasCoords && cols.used.areaCode === undefined) issues.error(0, 'missing_column', 'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)');
+  const hasCoords = table.hasGeometry || (cols.used.lat !== undefined && cols.used.lng !== undefined);
+  if (!hasCoords && cols.used.areaCode === undefined)
+    issues.error(0, 'missing_column', 'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)');
   if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
   const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
   const seen = new Map<string, number>();

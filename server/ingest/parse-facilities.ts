@@ -21,7 +21,11 @@ export const FACILITY_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const normaliseName = (s: string): string =>
-  s.toLowerCase().replace(/puskesmas|kelurahan|kecamatan|\bpkm\b|\bpkc\b|\bpkl\b/g, '').replace(/\b(i|ii|iii|iv|v|vi)\b/g, '').replace(/[^a-z0-9]/g, '');
+  s
+    .toLowerCase()
+    .replace(/puskesmas|kelurahan|kecamatan|\bpkm\b|\bpkc\b|\bpkl\b/g, '')
+    .replace(/\b(i|ii|iii|iv|v|vi)\b/g, '')
+    .replace(/[^a-z0-9]/g, '');
 
 function levelOf(raw: string, name: string): FacilityLevel | null {
   const s = `${raw} ${name}`.toLowerCase();
@@ -34,8 +38,12 @@ export function parseFacilities(table: Table, opts: ParseOptions): ParseResult<F
   const issues = new IssueList();
   const cols = matchColumns(table.columns, FACILITY_FIELDS, opts.mapping);
   for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
-  if (table.format === 'csv' && (cols.used.lat === undefined || cols.used.lng === undefined)) {
-    issues.error(0, 'missing_column', 'No latitude/longitude columns; expected columns named like lat/latitude and lon/lng/longitude');
+  if (!table.hasGeometry && (cols.used.lat === undefined || cols.used.lng === undefined)) {
+    issues.error(
+      0,
+      'missing_column',
+      'No latitude/longitude columns; expected columns named like lat/latitude and lon/lng/longitude, or a WKT column named wkt/geometry',
+    );
   }
   if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
 
@@ -56,7 +64,13 @@ export function parseFacilities(table: Table, opts: ParseOptions): ParseResult<F
     if (seen.has(id)) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${seen.get(id)})`, 'id');
     seen.set(id, seen.get(id) ?? r.row);
     const level = levelOf(cols.used.level !== undefined ? text(r.props[cols.used.level]) : '', name);
-    if (level === null) issues.error(r.row, 'invalid_level', `cannot tell whether "${name}" is a kecamatan or kelurahan puskesmas; add a level column (kecamatan/kelurahan)`, 'level');
+    if (level === null)
+      issues.error(
+        r.row,
+        'invalid_level',
+        `cannot tell whether "${name}" is a kecamatan or kelurahan puskesmas; add a level column (kecamatan/kelurahan)`,
+        'level',
+      );
     const loc = readLocation(r, cols.used.lat, cols.used.lng);
     if (!loc.ok) issues.error(r.row, 'invalid_coordinates', loc.message, 'location');
     else if (loc.value === null) issues.error(r.row, 'missing_value', 'has no location (no Point geometry and no latitude/longitude)', 'location');

@@ -24,7 +24,13 @@ export function parsePopulation(table: Table, opts: ParseOptions): ParseResult<P
     const before = issues.errorCount;
     const code = parseKemendagriCode(r.props[cols.used.code]);
     if (!code.ok) issues.error(r.row, 'invalid_code', code.message, 'code');
-    else if (!known.has(code.value)) issues.error(r.row, 'unknown_area_code', `kelurahan code ${code.value} is not among the stored kelurahan; import boundaries first or correct the code`, 'code');
+    else if (!known.has(code.value))
+      issues.error(
+        r.row,
+        'unknown_area_code',
+        `kelurahan code ${code.value} is not among the stored kelurahan; import boundaries first or correct the code`,
+        'code',
+      );
     else if (seen.has(code.value)) issues.error(r.row, 'duplicate_id', `code ${code.value} appears again (first at row ${seen.get(code.value)})`, 'code');
     if (code.ok) seen.set(code.value, seen.get(code.value) ?? r.row);
     const pop = parseNonNegativeInt(r.props[cols.used.population]);

@@ -1,26 +1,49 @@
-// Reads an uploaded or local file into rows of properties (+ geometry): GeoJSON FeatureCollections and CSV
-// (comma or semicolon, UTF-8 with or without BOM, quoted fields).
-import Papa from 'papaparse';
+// Reads an uploaded or local file into rows of properties (+ geometry): GeoJSON, CSV (comma or semicolon, UTF-8
+// with or without BOM, quoted fields, an optional WKT geometry column), zipped Shapefile and KML.
+import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
-import { IssueList } from './report.js';
+import Papa from 'papaparse';
+import { KmlError, readKml } from './read-kml.js';
+import { readShapefileZip, ShapefileError } from './read-shapefile.js';
 
 export interface TableRow {
-  /** 1-based number a person can find: CSV line (header is line 1) or GeoJSON feature number. */
+  /** 1-based number a person can find: CSV line (header is line 1) or feature number. */
   row: number;
   props: Record<string, unknown>;
   geometry: Geometry | null;
+  /** Why a geometry given in the row (WKT) could not be read. */
+  geometryError?: string;
 }
 
+export type TableFormat = 'geojson' | 'csv' | 'shapefile' | 'kml';
+
 export interface Table {
-  format: 'geojson' | 'csv';
+  format: TableFormat;
   columns: string[];
   rows: TableRow[];
+  notes: string[];
+  /** Whether rows carry geometry (GeoJSON, Shapefile, KML, or a CSV WKT column). */
+  hasGeometry: boolean;
 }
 
 export class UnreadableFileError extends Error {}
 
+const WKT_COLUMNS = /^(wkt|geom|geometry|the_geom|shape|geometri)$/i;
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fromFeatures(format: TableFormat, features: readonly unknown[], notes: string[] = []): Table {
+  const columns = new Set<string>();
+  const rows: TableRow[] = features.map((f: unknown, i: number) => {
+    const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+    for (const k of Object.keys(props)) columns.add(k);
+    const g = isRecord(f) && isRecord(f.geometry) && typeof f.geometry.type === 'string' ? (f.geometry as unknown as Geometry) : null;
+    const id = isRecord(f) && (typeof f.id === 'string' || typeof f.id === 'number') ? { __featureId: f.id } : {};
+    return { row: i + 1, props: { ...id, ...props }, geometry: g };
+  });
+  return { format, columns: [...columns], rows, notes, hasGeometry: true };
 }
 
 function readGeoJson(text: string): Table {
@@ -33,15 +56,16 @@ function readGeoJson(text: string): Table {
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw new UnreadableFileError('The file is JSON but not a GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]}).');
   }
-  const columns = new Set<string>();
-  const rows: TableRow[] = doc.features.map((f: unknown, i: number) => {
-    const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
-    for (const k of Object.keys(props)) columns.add(k);
-    const g = isRecord(f) && isRecord(f.geometry) && typeof f.geometry.type === 'string' ? (f.geometry as unknown as Geometry) : null;
-    const id = isRecord(f) && (typeof f.id === 'string' || typeof f.id === 'number') ? { __featureId: f.id } : {};
-    return { row: i + 1, props: { ...id, ...props }, geometry: g };
-  });
-  return { format: 'geojson', columns: [...columns], rows };
+  return fromFeatures('geojson', doc.features);
+}
+
+function parseWkt(text: string): { geometry: Geometry | null; error?: string } {
+  if (text.trim() === '') return { geometry: null };
+  try {
+    return { geometry: wktToGeoJSON(text) };
+  } catch (e) {
+    return { geometry: null, error: `geometry "${text.slice(0, 40)}…" is not valid WKT (${e instanceof Error ? e.message : 'unreadable'})` };
+  }
 }
 
 function readCsv(text: string): Table {
@@ -53,18 +77,48 @@ function readCsv(text: string): Table {
   if (fatal) throw new UnreadableFileError(`CSV line ${(fatal.row ?? 0) + 2}: ${fatal.message}. Check for an unclosed quote.`);
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
   if (columns.length === 0) throw new UnreadableFileError('The CSV file has no header row.');
-  return { format: 'csv', columns, rows: parsed.data.map((props, i) => ({ row: i + 2, props, geometry: null })) };
+  const wktColumn = columns.find((c) => WKT_COLUMNS.test(c));
+  const rows = parsed.data.map((props, i): TableRow => {
+    if (wktColumn === undefined) return { row: i + 2, props, geometry: null };
+    const { geometry, error } = parseWkt(props[wktColumn] ?? '');
+    return { row: i + 2, props, geometry, ...(error === undefined ? {} : { geometryError: error }) };
+  });
+  return {
+    format: 'csv',
+    columns: columns.filter((c) => c !== wktColumn),
+    rows,
+    notes: wktColumn ? [`Geometry read from the WKT column "${wktColumn}".`] : [],
+    hasGeometry: wktColumn !== undefined,
+  };
 }
 
-export function readTable(fileName: string, bytes: Buffer | Uint8Array): Table {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return readGeoJson(text);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(text);
+  if (lower.endsWith('.zip') || lower.endsWith('.shz') || isZip(bytes)) {
+    try {
+      const { features, notes } = await readShapefileZip(bytes);
+      return fromFeatures('shapefile', features, notes);
+    } catch (e) {
+      if (e instanceof ShapefileError) throw new UnreadableFileError(e.message);
+      throw e;
+    }
+  }
+  if (lower.endsWith('.shp'))
+    throw new UnreadableFileError('A .shp file alone has no attributes or projection: zip it with its .dbf, .shx and .prj and upload the .zip.');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) return readGeoJson(text);
+  if (lower.endsWith('.kml') || trimmed.startsWith('<')) {
+    try {
+      const features = readKml(text);
+      return fromFeatures('kml', features);
+    } catch (e) {
+      if (e instanceof KmlError) throw new UnreadableFileError(e.message);
+      throw e;
+    }
+  }
+  if (lower.endsWith('.geojson') || lower.endsWith('.json') || trimmed.startsWith('{')) return readGeoJson(text);
   if (trimmed.length > 0) return readCsv(text);
   throw new UnreadableFileError('The file is empty.');
 }
-
-export { IssueList };

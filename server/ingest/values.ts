@@ -71,7 +71,8 @@ export const STUDY_AREA = { minLng: 106.3, minLat: -6.5, maxLng: 107.1, maxLat: 
 
 export function checkLngLat(lng: number, lat: number): Parsed<[number, number]> {
   if (!(lng >= -180 && lng <= 180) || !(lat >= -90 && lat <= 90)) {
-    if (lat >= -180 && lat <= 180 && lng >= -90 && lng <= 90 && Math.abs(lat) > 90) return fail(`latitude ${lat} and longitude ${lng} look swapped (Jakarta is near longitude 106.8, latitude −6.2)`);
+    if (lat >= -180 && lat <= 180 && lng >= -90 && lng <= 90 && Math.abs(lat) > 90)
+      return fail(`latitude ${lat} and longitude ${lng} look swapped (Jakarta is near longitude 106.8, latitude −6.2)`);
     return fail(`coordinates (${lng}, ${lat}) are out of range: longitude must be in −180..180 and latitude in −90..90`);
   }
   const inside = (x: number, y: number) => x >= STUDY_AREA.minLng && x <= STUDY_AREA.maxLng && y >= STUDY_AREA.minLat && y <= STUDY_AREA.maxLat;

@@ -7,7 +7,7 @@ import { audit } from '../auth/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import { ImportRejectedError, InvalidBodyError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import { parseMapping } from '../ingest/columns.js';
-import { IMPORT_KINDS, runImport, type ImportKind, type ImportOutcome } from '../ingest/import-service.js';
+import { IMPORT_KINDS, runImport, type ImportKind, type ImportOutcome, type ImportProgress } from '../ingest/import-service.js';
 import type { AppDeps, AppEnv } from './context.js';
 
 interface Job {
@@ -17,6 +17,7 @@ interface Job {
   finishedAt: string | null;
   outcome: ImportOutcome | null;
   error: string | null;
+  progress: ImportProgress | null;
 }
 
 const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -59,13 +60,16 @@ export function importRoutes({ store, config }: AppDeps) {
           throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
         const bytes = new Uint8Array(await file.arrayBuffer());
         const principal = c.get('principal');
-        const job: Job = { id: randomUUID(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null };
+        const job: Job = { id: randomUUID(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
         jobs.set(job.id, job);
         const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes }], {
           dryRun,
           mapping,
           year,
           maxBytes: config.maxImportBytes,
+          onProgress: (p) => {
+            job.progress = p;
+          },
         }).then(
           async (outcome) => {
             Object.assign(job, { status: outcome.ok ? 'done' : 'refused', outcome, finishedAt: new Date().toISOString() });

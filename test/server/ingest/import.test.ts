@@ -18,7 +18,16 @@ async function snapshot(store: Store): Promise<string> {
   for (const level of ['kota', 'kecamatan', 'kelurahan'] as const) h.update(JSON.stringify(await store.listAreas(level)));
   h.update(JSON.stringify(await store.listFacilities()));
   h.update(JSON.stringify(await store.listFocusAreas()));
-  h.update(JSON.stringify(await store.listEvents({ from: '0001-01-01', to: '9999-12-31', types: ['prevention', 'early_detection', 'user_case', 'rehab_intake', 'dealer_arrest'], limit: 1e6 })));
+  h.update(
+    JSON.stringify(
+      await store.listEvents({
+        from: '0001-01-01',
+        to: '9999-12-31',
+        types: ['prevention', 'early_detection', 'user_case', 'rehab_intake', 'dealer_arrest'],
+        limit: 1e6,
+      }),
+    ),
+  );
   return h.digest('hex');
 }
 
@@ -34,7 +43,11 @@ describe.skipIf(!existsSync(JAKARTA))('import of the real Jakarta reference data
   });
 
   it('replaces every approximate boundary with the official one', async () => {
-    for (const [level, n] of [['kelurahan', 267], ['kecamatan', 44], ['kota', 6]] as const) {
+    for (const [level, n] of [
+      ['kelurahan', 267],
+      ['kecamatan', 44],
+      ['kota', 6],
+    ] as const) {
       const fc = (await t.get(`/api/areas?level=${level}`)).body;
       expect(fc.features).toHaveLength(n);
       expect(fc.features.every((f: any) => f.properties.approximate === false)).toBe(true);
@@ -55,7 +68,10 @@ describe.skipIf(!existsSync(JAKARTA))('import of the real Jakarta reference data
   });
 
   it('gives 253 kelurahan their Dukcapil population and uses it in the indicators', async () => {
-    const csv = Papa.parse<Record<string, string>>(readFileSync(resolve(JAKARTA, 'jakarta_kelurahan_population_dukcapil2020.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const csv = Papa.parse<Record<string, string>>(readFileSync(resolve(JAKARTA, 'jakarta_kelurahan_population_dukcapil2020.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const byCode = new Map(csv.map((r) => [r.kode_kemendagri, Number(r.jumlah_penduduk)]));
     const kel = (await t.get('/api/areas?level=kelurahan')).body.features;
     expect(kel.filter((f: any) => f.properties.population !== null)).toHaveLength(253);
@@ -126,8 +142,36 @@ describe('bad import files are refused with a row-numbered report and change not
     const fc = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { kode: '31.71.01.1001', nama: 'Gambir' }, geometry: { type: 'Polygon', coordinates: [[[106.81, -6.17], [106.83, -6.17], [106.83, -6.18], [106.81, -6.18]]] } },
-        { type: 'Feature', properties: { nama: 'Tanpa kode' }, geometry: { type: 'Polygon', coordinates: [[[106.81, -6.17], [106.83, -6.17], [106.83, -6.18], [106.81, -6.17]]] } },
+        {
+          type: 'Feature',
+          properties: { kode: '31.71.01.1001', nama: 'Gambir' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [106.81, -6.17],
+                [106.83, -6.17],
+                [106.83, -6.18],
+                [106.81, -6.18],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { nama: 'Tanpa kode' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [106.81, -6.17],
+                [106.83, -6.17],
+                [106.83, -6.18],
+                [106.81, -6.17],
+              ],
+            ],
+          },
+        },
       ],
     };
     const out = await runImport(t.store, [file('boundaries', 'batas.geojson', JSON.stringify(fc))], opts);

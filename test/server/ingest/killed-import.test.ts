@@ -1,0 +1,48 @@
+// An import killed with SIGKILL in the middle of writing leaves the store exactly as it was (one SQLite transaction).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../server/store/sqlite-store.js';
+import { ensureDefaultData } from '../../../server/store/open-store.js';
+import { EVENT_TYPES } from '../../../server/domain/types.js';
+
+describe('killed import', () => {
+  it('leaves no trace of a transaction killed mid-write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rawan-kill-'));
+    const db = join(dir, 'rawan.db');
+    const seeded = new SqliteStore(db);
+    await seeded.migrate();
+    await ensureDefaultData(seeded, 20250411);
+    const before = await seeded.counts();
+    await seeded.close();
+
+    const lines = ['id,date,type,lat,lon'];
+    for (let i = 0; i < 200_000; i++)
+      lines.push(
+        `K${i},2024-05-${String(1 + (i % 28)).padStart(2, '0')},${EVENT_TYPES[i % 5]},${(-6.3 + (i % 1500) / 10_000).toFixed(4)},${(106.76 + (i % 1700) / 10_000).toFixed(4)}`,
+      );
+    writeFileSync(join(dir, 'big.csv'), lines.join('\n'));
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', 'events', join(dir, 'big.csv')], {
+      env: { ...process.env, RAWAN_DB: db },
+    });
+    let out = '';
+    const killed = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Writing')) setTimeout(() => child.kill('SIGKILL'), 150);
+    });
+    expect(await killed).toBe('SIGKILL');
+    expect(out).toContain('Writing 200000 records');
+    expect(out).not.toContain('Imported');
+
+    const after = new SqliteStore(db);
+    await after.migrate();
+    expect(await after.counts()).toEqual(before);
+    const leaked = await after.listEvents({ from: '2024-05-01', to: '2024-05-31', types: [...EVENT_TYPES], limit: 1_000_000 });
+    expect(leaked.filter((e) => e.id.startsWith('K'))).toHaveLength(0);
+    await after.close();
+  }, 120_000);
+});
