@@ -43,9 +43,9 @@ export function loadJakartaKelurahan(): KelurahanRecord[] {
     .filter((e) => e.code.startsWith('31.'))
     .map((e) => ({
       code: e.code,
-      name: e.village,
-      kecamatanName: e.district,
-      kotaName: e.city,
+      name: e.village.trim().replace(/\.$/, ''),
+      kecamatanName: e.district.trim().replace(/\.$/, ''),
+      kotaName: e.city.trim().replace(/\.$/, ''),
       centroid: [e.longitude, e.latitude] as [number, number],
     }))
     .sort((a, b) => a.code.localeCompare(b.code));

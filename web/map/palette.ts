@@ -1,0 +1,46 @@
+// Colours of the map: choropleth ramp, hotspot classes, puskesmas and focus areas, as RGBA tuples for deck.gl.
+export type Rgba = [number, number, number, number];
+
+/** ColorBrewer OrRd, 5 classes (Brewer & Harrower, colorbrewer2.org). */
+export const CHOROPLETH_RAMP: readonly Rgba[] = [
+  [254, 240, 217, 255],
+  [253, 204, 138, 255],
+  [252, 141, 89, 255],
+  [227, 74, 51, 255],
+  [179, 0, 0, 255],
+];
+export const NO_DATA: Rgba = [203, 203, 203, 255];
+
+/** The ramp colour for class i of n, spread over the whole ramp when there are fewer than five classes. */
+export function rampColor(i: number, n: number): Rgba {
+  const last = CHOROPLETH_RAMP.length - 1;
+  const index = n <= 1 ? Math.round(last / 2) : Math.round((i * last) / (n - 1));
+  return CHOROPLETH_RAMP[Math.min(last, Math.max(0, index))];
+}
+
+/** Hot and cold spot colours by confidence, following the usual Gi* map convention (red hot, blue cold). */
+export const HOTSPOT_COLORS = {
+  hot: { 99: [178, 24, 43, 230], 95: [230, 97, 74, 220], 90: [246, 172, 134, 210] },
+  cold: { 99: [33, 102, 172, 230], 95: [92, 155, 204, 220], 90: [166, 204, 228, 210] },
+  none: [200, 200, 200, 90],
+} as const satisfies { hot: Record<90 | 95 | 99, Rgba>; cold: Record<90 | 95 | 99, Rgba>; none: Rgba };
+
+export const LISA_COLORS = {
+  HH: [202, 0, 32, 230],
+  LH: [146, 197, 222, 220],
+  LL: [5, 113, 176, 230],
+  HL: [244, 165, 130, 220],
+  none: [200, 200, 200, 90],
+} as const satisfies Record<'HH' | 'LH' | 'LL' | 'HL' | 'none', Rgba>;
+
+export const FACILITY_REHAB: Rgba = [0, 121, 107, 255];
+export const FACILITY_OTHER: Rgba = [84, 110, 122, 255];
+export const FOCUS_LINE: Rgba = [106, 27, 154, 255];
+export const FOCUS_FILL: Rgba = [106, 27, 154, 40];
+export const SELECTION_LINE: Rgba = [20, 33, 61, 255];
+export const AREA_LINE: Rgba = [255, 255, 255, 200];
+
+export function cssColor(c: Rgba | readonly number[]): string {
+  const [r, g, b, a = 255] = c;
+  return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 100) / 100})`;
+}

@@ -1,0 +1,23 @@
+// A small read-only window.__rawan object that lets browser tests wait for the map to settle instead of sleeping.
+export interface RawanProbe {
+  mapLoaded: boolean;
+  mapIdle: boolean;
+  deckFrames: number;
+  basemap: 'offline' | 'online' | 'fallback';
+  /** The indicator query whose colours the choropleth currently shows, or null. */
+  choroplethKey: string | null;
+  layerIds: string[];
+  /** performance.now() when the basemap had loaded and deck.gl first drew the choropleth. */
+  firstMapMs: number | null;
+}
+
+declare global {
+  interface Window {
+    __rawan?: RawanProbe;
+  }
+}
+
+export function probe(): RawanProbe {
+  window.__rawan ??= { mapLoaded: false, mapIdle: false, deckFrames: 0, basemap: 'offline', choroplethKey: null, layerIds: [], firstMapMs: null };
+  return window.__rawan;
+}

@@ -1,0 +1,6 @@
+// The shape of the whole client store: the union of its slices.
+import type { DataSlice } from './data-slice';
+import type { UiSlice } from './ui-slice';
+import type { ViewSlice } from './view-slice';
+
+export type RawanState = ViewSlice & DataSlice & UiSlice;
