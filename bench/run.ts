@@ -11,6 +11,15 @@ if (existsSync(new URL('./analysis.bench.ts', import.meta.url))) {
   const { benchAnalysis } = await import('./analysis.bench.js');
   for (const r of await benchAnalysis()) rows.push({ group: 'analysis', name: `${r.name} (n=${r.n.toLocaleString('en')})`, value: r.ms, unit: 'ms' });
 }
+{
+  const { benchCoverage } = await import('./coverage.bench.js');
+  for (const r of await benchCoverage()) rows.push({ group: 'coverage', name: `${r.name}${r.optimal ? ' (optimal)' : ` (gap ${(r.gap * 100).toFixed(2)}%)`}`, value: r.ms, unit: 'ms' });
+}
+const pgUrl = process.env.RAWAN_BENCH_DATABASE_URL;
+if (pgUrl) {
+  const { benchPostgres } = await import('./postgres.js');
+  rows.push(...(await benchPostgres(pgUrl, Number(process.env.RAWAN_BENCH_EVENTS ?? 1e6))));
+}
 if (existsSync(new URL('./client.ts', import.meta.url)) && existsSync('dist/index.html')) {
   const { benchClient } = await import('./client.js');
   for (const r of await benchClient()) rows.push({ group: 'client', name: r.name, value: r.value, unit: r.unit });

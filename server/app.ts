@@ -6,11 +6,15 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, refuseCrossSite } from './auth/middleware.js';
 import { AnalysisInputError } from './analysis/errors.js';
+import { CoverageInputError } from './analysis/coverage-errors.js';
 import { ImportRejectedError, PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import type { AppDeps, AppEnv } from './routes/context.js';
+import { briefingRoutes } from './routes/briefings.js';
+import { coverageAnalysisRoutes } from './routes/coverage-analysis.js';
+import { coveragePlanningRoutes } from './routes/coverage-planning.js';
 import { eventRoutes } from './routes/events.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,7 +41,10 @@ export function createApi(deps: AppDeps) {
     .route('/', eventRoutes(deps))
     .route('/', hotspotRoutes(deps))
     .route('/', hotspotAnalysisRoutes(deps))
-    .route('/', importRoutes(deps));
+    .route('/', importRoutes(deps))
+    .route('/', coverageAnalysisRoutes(deps))
+    .route('/', coveragePlanningRoutes(deps))
+    .route('/', briefingRoutes(deps));
 }
 
 function contentSecurityPolicy(basemapStyle: string | undefined) {
@@ -82,7 +89,7 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
       if (err instanceof ImportRejectedError) body.report = err.report;
       return c.json({ error: body }, err.status);
     }
-    if (err instanceof AnalysisInputError) {
+    if (err instanceof AnalysisInputError || err instanceof CoverageInputError) {
       return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, 422);
     }
     if (err instanceof HTTPException && err.status < 500) {

@@ -6,6 +6,14 @@ import type { Store, StoreWrite } from './store.js';
 import type { Dataset } from '../../data/default-dataset.js';
 
 export async function openStore(config: Pick<Config, 'dbPath'>): Promise<Store> {
+  const url = process.env.DATABASE_URL ?? '';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    // Loaded only when asked for, so the embedded default never needs the pg driver.
+    const { PostgresStore } = await import('./postgres-store.js');
+    const pgStore = new PostgresStore(url);
+    await pgStore.migrate();
+    return pgStore;
+  }
   const store = new SqliteStore(config.dbPath);
   await store.migrate();
   return store;

@@ -130,4 +130,21 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX events_date_type_h3_9 ON events (date, type, h3_9, count);
     `,
   },
+  {
+    version: 5,
+    name: 'coverage plans',
+    sql: `
+      CREATE TABLE coverage_plans (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        params TEXT NOT NULL,
+        result TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (name, version)
+      );
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea } from '../domain/types.js';
 import { latLngToCell } from 'h3-js';
 import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
-import type { AreaRecord, AuditEntry, CellCount, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
+import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ export class SqliteStore implements Store {
   async write(batch: readonly StoreWrite[]): Promise<void> {
     this.db.transaction(() => {
       for (const w of batch) this.applyOne(w);
-      this.db.prepare("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+      this.bumpVersion();
     })();
   }
 
@@ -153,6 +153,7 @@ export class SqliteStore implements Store {
       focusAreas: one('SELECT COUNT(*) AS n FROM focus_areas'),
       facilities: one('SELECT COUNT(*) AS n FROM facilities'),
       events: one('SELECT COUNT(*) AS n FROM events'),
+      syntheticEvents: one('SELECT COUNT(*) AS n FROM events WHERE synthetic = 1'),
     };
   }
 
@@ -280,6 +281,54 @@ export class SqliteStore implements Store {
   async getMeta(key: string): Promise<string | null> {
     const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
     return r ? str(r.value) : null;
+  }
+
+  async updateFacility(id: string, patch: FacilityPatch): Promise<boolean> {
+    const tx = this.db.transaction(() => {
+      const cur = this.db.prepare('SELECT capacity_per_month, rehab FROM facilities WHERE id = ?').get(id) as Row | undefined;
+      if (!cur) return false;
+      const capacity = patch.capacityPerMonth === undefined ? cur.capacity_per_month : patch.capacityPerMonth;
+      const rehab = patch.rehab === undefined ? cur.rehab : flag(patch.rehab);
+      this.db.prepare('UPDATE facilities SET capacity_per_month = ?, rehab = ? WHERE id = ?').run(capacity, rehab, id);
+      this.bumpVersion();
+      return true;
+    });
+    return tx();
+  }
+
+  private bumpVersion(): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+  }
+
+  async savePlan(plan: Omit<PlanRecord, 'version'>): Promise<PlanRecord> {
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT MAX(version) AS v FROM coverage_plans WHERE name = ?').get(plan.name) as Row;
+      const version = (last.v === null ? 0 : Number(last.v)) + 1;
+      this.db
+        .prepare('INSERT INTO coverage_plans (id, name, version, params, result, summary, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(plan.id, plan.name, version, plan.params, plan.result, plan.summary, plan.createdBy, plan.createdAt);
+      return { ...plan, version };
+    })();
+  }
+
+  async listPlans(): Promise<Array<Omit<PlanRecord, 'params' | 'result'>>> {
+    const rows = this.db.prepare('SELECT id, name, version, summary, created_by, created_at FROM coverage_plans ORDER BY created_at DESC, name, version DESC').all() as Row[];
+    return rows.map((r) => ({ id: str(r.id), name: str(r.name), version: Number(r.version), summary: str(r.summary), createdBy: strOrNull(r.created_by), createdAt: str(r.created_at) }));
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | null> {
+    const r = this.db.prepare('SELECT * FROM coverage_plans WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    return {
+      id: str(r.id),
+      name: str(r.name),
+      version: Number(r.version),
+      params: str(r.params),
+      result: str(r.result),
+      summary: str(r.summary),
+      createdBy: strOrNull(r.created_by),
+      createdAt: str(r.created_at),
+    };
   }
 
   async createUser(u: UserRecord): Promise<void> {

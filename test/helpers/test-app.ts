@@ -1,4 +1,4 @@
-// Builds an app over a fresh store (in memory unless a path is given) holding the built-in default data, with one
+// Builds an app over a fresh store (the one given, else SQLite in memory unless a path is given) holding the built-in default data, with one
 // account per role; requests go through app.request() as that role (analyst unless said otherwise).
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../server/app.js';
@@ -6,6 +6,9 @@ import { hashPassword } from '../../server/auth/password.js';
 import type { AppConfig } from '../../server/routes/context.js';
 import { ensureDefaultData } from '../../server/store/open-store.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { schemaStores } from './postgres-test-db.js';
+
+const pgSchemas = schemaStores();
 import type { Role, Store } from '../../server/store/store.js';
 
 export type As = Role | 'anonymous';
@@ -22,8 +25,9 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function makeTestApp(opts: { path?: string; seed?: number; empty?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
-  const store = new SqliteStore(opts.path ?? ':memory:');
+export async function makeTestApp(opts: { path?: string; seed?: number; empty?: boolean; config?: Partial<AppConfig>; store?: Store } = {}): Promise<TestApp> {
+  // RAWAN_TEST_STORE=postgres runs every API test on PostgreSQL (a fresh schema per app) instead of SQLite.
+  const store = opts.store ?? (process.env.RAWAN_TEST_STORE === 'postgres' && opts.path === undefined ? pgSchemas.open() : new SqliteStore(opts.path ?? ':memory:'));
   await store.migrate();
   if (!opts.empty) await ensureDefaultData(store, opts.seed ?? 20250411);
   const config: AppConfig = {

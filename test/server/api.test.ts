@@ -34,7 +34,7 @@ describe('GET /api/health', () => {
   it('reports the store and version', async () => {
     const r = await t.get('/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ok: true, store: 'sqlite', version: 'test' });
+    expect(r.body).toMatchObject({ ok: true, store: t.store.kind, version: 'test' });
   });
 });
 

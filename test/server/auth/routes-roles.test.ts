@@ -9,6 +9,8 @@ interface RouteCase {
   path: string;
   body?: unknown;
   least: Role | 'public';
+  /** Status when allowed, if not 200 (e.g. 404 for an id that does not exist: the role check comes first). */
+  ok?: number;
 }
 
 const ROUTES: RouteCase[] = [
@@ -20,6 +22,18 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/events?limit=3', least: 'analyst' },
   { method: 'GET', path: '/api/users', least: 'admin' },
   { method: 'GET', path: '/api/audit', least: 'admin' },
+  { method: 'GET', path: '/api/hotspots?resolution=8', least: 'viewer' },
+  { method: 'GET', path: '/api/hotspots/emerging?resolution=7&from=2026-01-01&to=2026-10-31&slice=quarter', least: 'viewer' },
+  { method: 'POST', path: '/api/analysis/hotspots', least: 'public', body: { features: { type: 'FeatureCollection', features: [] } }, ok: 422 },
+  { method: 'POST', path: '/api/analysis/coverage', least: 'public', body: {}, ok: 400 },
+  { method: 'POST', path: '/api/coverage/run', least: 'analyst', body: { area: 'kampung-boncos', maxDistanceKm: 2 } },
+  { method: 'GET', path: '/api/coverage/plans', least: 'analyst' },
+  { method: 'GET', path: '/api/coverage/plans/none', least: 'analyst', ok: 404 },
+  { method: 'PATCH', path: '/api/facilities/none', least: 'analyst', body: { rehab: true }, ok: 404 },
+  { method: 'POST', path: '/api/imports', least: 'admin', body: {}, ok: 400 },
+  { method: 'GET', path: '/api/imports/none', least: 'admin', ok: 404 },
+  { method: 'POST', path: '/api/users', least: 'admin', body: {}, ok: 400 },
+  { method: 'PATCH', path: '/api/users/none', least: 'admin', body: { role: 'viewer' }, ok: 404 },
 ];
 
 const RANK: Record<As, number> = { anonymous: -1, viewer: 0, analyst: 1, admin: 2 };
@@ -33,9 +47,10 @@ describe('route × role matrix (no public viewer)', () => {
   for (const route of ROUTES) {
     for (const as of roles) {
       const allowed = route.least === 'public' || RANK[as] >= RANK[route.least];
-      const expected = allowed ? 200 : as === 'anonymous' ? 401 : 403;
+      const expected = allowed ? (route.ok ?? 200) : as === 'anonymous' ? 401 : 403;
       it(`${route.method} ${route.path} as ${as} → ${expected}`, async () => {
-        const res = await t.request(route.path, { as, method: route.method });
+        const init = route.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(route.body) };
+        const res = await t.request(route.path, { as, method: route.method, ...init });
         expect(res.status).toBe(expected);
         if (!allowed) expect((await res.json()).error.code).toBe(as === 'anonymous' ? 'unauthenticated' : 'forbidden');
       });

@@ -29,7 +29,7 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
 
     it('starts empty and migrating twice is harmless', async () => {
       await store.migrate();
-      expect(await store.counts()).toEqual({ areas: 0, focusAreas: 0, facilities: 0, events: 0 });
+      expect(await store.counts()).toEqual({ areas: 0, focusAreas: 0, facilities: 0, events: 0, syntheticEvents: 0 });
       expect(await store.eventDateRange()).toBeNull();
     });
 
@@ -164,6 +164,31 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
       await store.write([{ kind: 'meta', key: 'x', value: '1' }]);
       const v1 = await store.dataVersion();
       expect(v1).not.toBe(v0);
+    });
+
+    it('updates a facility capacity and designation, bumping the data version', async () => {
+      await store.write([{ kind: 'facilities', facilities: [fac('129', false)], replaceSynthetic: false }]);
+      const v0 = await store.dataVersion();
+      expect(await store.updateFacility('129', { capacityPerMonth: 25, rehab: true })).toBe(true);
+      expect(await store.updateFacility('nope', { rehab: true })).toBe(false);
+      const [f] = await store.listFacilities();
+      expect([f.capacityPerMonth, f.rehab]).toEqual([25, true]);
+      expect(await store.updateFacility('129', { capacityPerMonth: null })).toBe(true);
+      expect((await store.listFacilities())[0].capacityPerMonth).toBeNull();
+      expect(await store.dataVersion()).not.toBe(v0);
+    });
+
+    it('versions plans by name', async () => {
+      const base = { params: '{}', result: '{}', summary: '{"served":1}', createdBy: 'ana', createdAt: '2026-11-01T00:00:00.000Z' };
+      const a = await store.savePlan({ ...base, id: 'p1', name: 'Fokus' });
+      const b = await store.savePlan({ ...base, id: 'p2', name: 'Fokus', createdAt: '2026-11-02T00:00:00.000Z' });
+      const c = await store.savePlan({ ...base, id: 'p3', name: 'Lain' });
+      expect([a.version, b.version, c.version]).toEqual([1, 2, 1]);
+      expect((await store.getPlan('p2'))?.summary).toBe('{"served":1}');
+      expect(await store.getPlan('zzz')).toBeNull();
+      const list = await store.listPlans();
+      expect(list.map((p) => p.id)).toEqual(['p2', 'p1', 'p3']);
+      expect(list[0]).not.toHaveProperty('result');
     });
 
     it('stores metadata by key', async () => {

@@ -1,0 +1,281 @@
+// The PostgreSQL 15 + PostGIS Store on a `pg` connection pool: versioned migrations, every write batch in one transaction.
+import pg from 'pg';
+import type { AreaLevel, CaseEvent, EventFilter, Facility, FocusArea } from '../domain/types.js';
+import { postgresMigrations } from './postgres-migrations.js';
+import { backfillEventCells } from './postgres-backfill.js';
+import { PostgresAccounts } from './postgres-accounts.js';
+import { InvalidSchemaNameError, PostgisMissingError, UnstoredResolutionError } from './postgres-errors.js';
+import { LIST_PLANS, savePlan, toPlanSummary } from './postgres-plans.js';
+import { eventType, str, strOrNull, toArea, toEvent, toFacility, toFocusArea, toPlan, type Row } from './postgres-rows.js';
+import { applyWrite } from './postgres-writes.js';
+import { STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
+import type {
+  AreaRecord,
+  AuditEntry,
+  AuditQuery,
+  CellCount,
+  EventLocation,
+  EventQuery,
+  FacilityPatch,
+  GroupCount,
+  MonthCount,
+  PlanRecord,
+  SessionRecord,
+  Store,
+  StoreCounts,
+  StoreWrite,
+  UserRecord,
+} from './store.js';
+
+export interface PostgresStoreOptions {
+  /** A schema of its own (created on migrate) instead of the role's default search path; PostGIS lives in `public`. */
+  schema?: string;
+  /** Most pooled connections (default 10). */
+  maxConnections?: number;
+}
+
+/** Any fixed 64-bit number: every app server migrating at once takes this advisory lock, so one migrates and the rest wait. */
+const MIGRATION_LOCK = 72_617_826_041;
+/** After a write of this many events, refresh planner statistics so reads keep choosing the indexes. */
+const ANALYZE_AFTER_EVENTS = 50_000;
+const EVENT_COLUMNS = `id, type, to_char(date, 'YYYY-MM-DD') AS date, lng, lat, area_code, focus_area_id, h3, count, source, synthetic`;
+const BUMP_DATA_VERSION = `INSERT INTO meta (key, value) VALUES ('data_version', '1')
+  ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+  private readonly accounts: PostgresAccounts;
+
+  constructor(connectionString: string, opts: PostgresStoreOptions = {}) {
+    if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new InvalidSchemaNameError(opts.schema);
+    this.schema = opts.schema;
+    this.pool = new pg.Pool({
+      connectionString,
+      max: opts.maxConnections ?? 10,
+      options: opts.schema === undefined ? undefined : `-c search_path=${opts.schema},public`,
+    });
+    this.accounts = new PostgresAccounts(this.pool);
+    // An idle pooled connection the server drops must not crash the process; the next query opens a new one.
+    this.pool.on('error', (err) => console.error(`postgres: idle connection lost: ${err.message}`));
+  }
+
+  /** Runs `fn` in one transaction on one pooled connection, rolling back if it throws. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+      const { rowCount } = await client.query("SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
+      if (rowCount === 0) {
+        await client.query('CREATE EXTENSION postgis SCHEMA public').catch((e: unknown) => {
+          throw new PostgisMissingError(e);
+        });
+      }
+      if (this.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+      const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r.version)));
+      for (const m of postgresMigrations) {
+        if (applied.has(m.version)) continue;
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        if (m.version === 4) await backfillEventCells(client);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async write(batch: readonly StoreWrite[]): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const w of batch) await applyWrite(client, w);
+      await client.query(BUMP_DATA_VERSION);
+    });
+    const events = batch.reduce((n, w) => n + (w.kind === 'events' ? w.events.length : w.kind === 'eventAreas' ? w.updates.length : 0), 0);
+    if (events >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [r] = await this.rows(`SELECT (SELECT COUNT(*) FROM areas) AS areas, (SELECT COUNT(*) FROM focus_areas) AS focus,
+      (SELECT COUNT(*) FROM facilities) AS facilities, e.n AS events, e.synthetic
+      FROM (SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE synthetic) AS synthetic FROM events) e`);
+    return {
+      areas: Number(r.areas),
+      focusAreas: Number(r.focus),
+      facilities: Number(r.facilities),
+      events: Number(r.events),
+      syntheticEvents: Number(r.synthetic),
+    };
+  }
+
+  async listAreas(level: AreaLevel): Promise<AreaRecord[]> {
+    return (await this.rows('SELECT * FROM areas WHERE level = $1 ORDER BY code', [level])).map(toArea);
+  }
+
+  async listFocusAreas(): Promise<FocusArea[]> {
+    return (await this.rows('SELECT * FROM focus_areas ORDER BY id')).map(toFocusArea);
+  }
+
+  async listFacilities(): Promise<Facility[]> {
+    return (await this.rows('SELECT * FROM facilities ORDER BY id')).map(toFacility);
+  }
+
+  async countEvents(filter: EventFilter, by: 'area' | 'focus'): Promise<GroupCount[]> {
+    const col = by === 'area' ? 'area_code' : 'focus_area_id';
+    const rows = await this.rows(
+      `SELECT ${col} AS key, type, SUM(count) AS n FROM events
+       WHERE date >= $1::date AND date <= $2::date AND type = ANY($3::text[]) GROUP BY ${col}, type`,
+      [filter.from, filter.to, filter.types],
+    );
+    return rows.map((r) => ({ key: strOrNull(r.key), type: eventType(r.type), count: Number(r.n) }));
+  }
+
+  async countEventsByMonth(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): Promise<MonthCount[]> {
+    const clauses = ['date >= $1::date', 'date <= $2::date', 'type = ANY($3::text[])'];
+    const params: unknown[] = [filter.from, filter.to, filter.types];
+    if (where.areaCodes) {
+      params.push(where.areaCodes);
+      clauses.push(`area_code = ANY($${params.length}::text[])`);
+    }
+    if (where.focusAreaId !== undefined) {
+      params.push(where.focusAreaId);
+      clauses.push(`focus_area_id = $${params.length}`);
+    }
+    const rows = await this.rows(
+      `SELECT to_char(date, 'YYYY-MM') AS month, type, SUM(count) AS n FROM events WHERE ${clauses.join(' AND ')}
+       GROUP BY month, type ORDER BY month, type`,
+      params,
+    );
+    return rows.map((r) => ({ month: str(r.month), type: eventType(r.type), count: Number(r.n) }));
+  }
+
+  async countEventsByCell(filter: EventFilter, resolution: number): Promise<CellCount[]> {
+    const known: readonly number[] = STORED_H3_RESOLUTIONS;
+    if (!known.includes(resolution)) throw new UnstoredResolutionError(resolution);
+    const col = resolution === 10 ? 'h3' : `h3_${resolution}`;
+    const rows = await this.rows(
+      `SELECT ${col} AS h3, SUM(count) AS n FROM events
+       WHERE date >= $1::date AND date <= $2::date AND type = ANY($3::text[]) AND ${col} IS NOT NULL GROUP BY ${col}`,
+      [filter.from, filter.to, filter.types],
+    );
+    return rows.map((r) => ({ h3: str(r.h3), count: Number(r.n) }));
+  }
+
+  async dataVersion(): Promise<number> {
+    return Number((await this.getMeta('data_version')) ?? 0);
+  }
+
+  async eventDateRange(): Promise<{ min: string; max: string } | null> {
+    const [r] = await this.rows(`SELECT to_char(MIN(date), 'YYYY-MM-DD') AS min, to_char(MAX(date), 'YYYY-MM-DD') AS max FROM events`);
+    return r.min === null ? null : { min: str(r.min), max: str(r.max) };
+  }
+
+  async listEvents(q: EventQuery): Promise<CaseEvent[]> {
+    const clauses = ['date >= $1::date', 'date <= $2::date', 'type = ANY($3::text[])'];
+    const params: unknown[] = [q.from, q.to, q.types];
+    if (q.bbox) {
+      const [w, s, e, n] = q.bbox;
+      params.push(w, s, e, n);
+      // The GiST test on float-rounded boxes narrows the search; the exact comparisons keep the edges inclusive.
+      clauses.push('geom && ST_MakeEnvelope($4, $5, $6, $7, 4326)', 'lng >= $4 AND lng <= $6 AND lat >= $5 AND lat <= $7');
+    }
+    params.push(q.limit);
+    const rows = await this.rows(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT $${params.length}`, params);
+    return rows.map(toEvent);
+  }
+
+  async listEventLocations(): Promise<EventLocation[]> {
+    const rows = await this.rows('SELECT id, lng, lat FROM events WHERE lng IS NOT NULL');
+    return rows.map((r) => ({ id: str(r.id), location: [Number(r.lng), Number(r.lat)] }));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const [r] = await this.rows('SELECT value FROM meta WHERE key = $1', [key]);
+    return r ? str(r.value) : null;
+  }
+
+  async updateFacility(id: string, patch: FacilityPatch): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const { rowCount } = await client.query(
+        `UPDATE facilities SET capacity_per_month = CASE WHEN $2 THEN $3::integer ELSE capacity_per_month END,
+           rehab = COALESCE($4::boolean, rehab) WHERE id = $1`,
+        [id, patch.capacityPerMonth !== undefined, patch.capacityPerMonth ?? null, patch.rehab ?? null],
+      );
+      if (rowCount === 0) return false;
+      await client.query(BUMP_DATA_VERSION);
+      return true;
+    });
+  }
+
+  savePlan(plan: Omit<PlanRecord, 'version'>): Promise<PlanRecord> {
+    return this.transaction((client) => savePlan(client, plan));
+  }
+
+  async listPlans(): Promise<Array<Omit<PlanRecord, 'params' | 'result'>>> {
+    return (await this.rows(LIST_PLANS)).map(toPlanSummary);
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | null> {
+    const [r] = await this.rows('SELECT * FROM coverage_plans WHERE id = $1', [id]);
+    return r ? toPlan(r) : null;
+  }
+
+  createUser(u: UserRecord): Promise<void> {
+    return this.accounts.createUser(u);
+  }
+
+  updateUser(id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>): Promise<void> {
+    return this.accounts.updateUser(id, patch);
+  }
+
+  findUser(by: { id: string } | { username: string }): Promise<UserRecord | null> {
+    return this.accounts.findUser(by);
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.accounts.listUsers();
+  }
+
+  createSession(s: SessionRecord): Promise<void> {
+    return this.accounts.createSession(s);
+  }
+
+  findSession(tokenHash: string): Promise<SessionRecord | null> {
+    return this.accounts.findSession(tokenHash);
+  }
+
+  revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void> {
+    return this.accounts.revokeSessions(by);
+  }
+
+  appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void> {
+    return this.accounts.appendAudit(e);
+  }
+
+  listAudit(q: AuditQuery): Promise<AuditEntry[]> {
+    return this.accounts.listAudit(q);
+  }
+}

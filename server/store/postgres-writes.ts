@@ -1,0 +1,194 @@
+// Applies one StoreWrite on a PostgreSQL client inside the caller's transaction, in chunked multi-row statements
+// (UNNEST over parameter arrays) so imports of millions of events take few round trips.
+import type { PoolClient } from 'pg';
+import { latLngToCell } from 'h3-js';
+import type { StoreWrite } from './store.js';
+
+/** Rows per statement: large enough to amortise round trips, small enough to keep each parameter array modest. */
+export const CHUNK_ROWS = 10_000;
+
+/** Keeps the last item per key, so one statement never upserts the same row twice (which PostgreSQL refuses). */
+function lastByKey<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const t of items) m.set(key(t), t);
+  return [...m.values()];
+}
+
+/**
+ * Runs `sql` once per chunk of rows with the parameters `params` builds. The next chunk's parameters (H3 cells, arrays)
+ * are built while the server is still executing the previous statement, so JavaScript and PostgreSQL work side by side.
+ */
+async function inChunks<T>(client: PoolClient, sql: string, items: readonly T[], params: (chunk: readonly T[]) => unknown[]): Promise<void> {
+  let pending: Promise<unknown> | undefined;
+  for (let i = 0; i < items.length; i += CHUNK_ROWS) {
+    const values = params(items.slice(i, i + CHUNK_ROWS));
+    if (pending) await pending;
+    pending = client.query(sql, values);
+  }
+  if (pending) await pending;
+}
+
+// Force2D: GeoJSON may carry heights, the columns are 2D.
+const multiPolygon = (col: string) => `ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${col}), 4326)))`;
+
+const UPSERT_AREAS = `
+  INSERT INTO areas (code, name, level, parent_code, geometry, geom, source, approximate, updated_at)
+  SELECT u.code, u.name, u.level, u.parent_code, u.geometry, ${multiPolygon('u.geometry')}, u.source, u.approximate, $8
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])
+    AS u(code, name, level, parent_code, geometry, source, approximate)
+  ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+    geometry = excluded.geometry, geom = excluded.geom, source = excluded.source, approximate = excluded.approximate,
+    updated_at = excluded.updated_at`;
+
+const SET_POPULATION = `
+  UPDATE areas a SET population = u.population, population_year = u.year, population_source = u.source,
+    population_approximate = u.approximate
+  FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::boolean[]) AS u(code, population, year, source, approximate)
+  WHERE a.code = u.code`;
+
+const UPSERT_FACILITIES = `
+  INSERT INTO facilities (id, name, level, area_code, lng, lat, geom, rehab, capacity_per_month, built_year, source, approximate, synthetic)
+  SELECT u.id, u.name, u.level, u.area_code, u.lng, u.lat, ST_SetSRID(ST_MakePoint(u.lng, u.lat), 4326), u.rehab,
+    u.capacity, u.built_year, u.source, u.approximate, u.synthetic
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::boolean[], $8::integer[],
+    $9::integer[], $10::text[], $11::boolean[], $12::boolean[])
+    AS u(id, name, level, area_code, lng, lat, rehab, capacity, built_year, source, approximate, synthetic)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, area_code = excluded.area_code,
+    lng = excluded.lng, lat = excluded.lat, geom = excluded.geom, rehab = excluded.rehab,
+    capacity_per_month = excluded.capacity_per_month, built_year = excluded.built_year, source = excluded.source,
+    approximate = excluded.approximate, synthetic = excluded.synthetic`;
+
+const UPSERT_FOCUS_AREAS = `
+  INSERT INTO focus_areas (id, name, aliases, kelurahan_code, geometry, geom, notes, source, approximate, updated_at)
+  SELECT u.id, u.name, u.aliases, u.kelurahan_code, u.geometry, ${multiPolygon('u.geometry')}, u.notes, u.source, u.approximate, $9
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])
+    AS u(id, name, aliases, kelurahan_code, geometry, notes, source, approximate)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, kelurahan_code = excluded.kelurahan_code,
+    geometry = excluded.geometry, geom = excluded.geom, notes = excluded.notes, source = excluded.source,
+    approximate = excluded.approximate, updated_at = excluded.updated_at`;
+
+const UPSERT_EVENTS = `
+  INSERT INTO events (id, type, date, lng, lat, geom, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
+  SELECT u.id, u.type, u.date, u.lng, u.lat, ST_SetSRID(ST_MakePoint(u.lng, u.lat), 4326), u.area_code, u.focus_area_id,
+    u.h3, u.h3_7, u.h3_8, u.h3_9, u.count, u.source, u.synthetic
+  FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[],
+    $9::text[], $10::text[], $11::text[], $12::integer[], $13::text[], $14::boolean[])
+    AS u(id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
+  ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, lng = excluded.lng, lat = excluded.lat,
+    geom = excluded.geom, area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3,
+    h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, count = excluded.count, source = excluded.source,
+    synthetic = excluded.synthetic`;
+
+const SET_EVENT_AREAS = `
+  UPDATE events e SET area_code = u.area_code, focus_area_id = u.focus_area_id
+  FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, area_code, focus_area_id)
+  WHERE e.id = u.id`;
+
+/** Sets the stored H3 cells at resolutions 7–9 of the given events from their coordinates. */
+export const SET_EVENT_CELLS = `
+  UPDATE events e SET h3_7 = u.h3_7, h3_8 = u.h3_8, h3_9 = u.h3_9
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, h3_7, h3_8, h3_9)
+  WHERE e.id = u.id`;
+
+export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<void> {
+  const now = new Date().toISOString();
+  switch (w.kind) {
+    case 'areas':
+      return inChunks(
+        client,
+        UPSERT_AREAS,
+        lastByKey(w.areas, (a) => a.code),
+        (c) => [
+          c.map((a) => a.code),
+          c.map((a) => a.name),
+          c.map((a) => a.level),
+          c.map((a) => a.parentCode),
+          c.map((a) => JSON.stringify(a.geometry)),
+          c.map((a) => a.source),
+          c.map((a) => a.approximate),
+          now,
+        ],
+      );
+    case 'population':
+      await client.query('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL');
+      return inChunks(
+        client,
+        SET_POPULATION,
+        lastByKey(w.rows, (p) => p.code),
+        (c) => [c.map((p) => p.code), c.map((p) => p.population), c.map((p) => p.year), c.map((p) => p.source), c.map((p) => p.approximate)],
+      );
+    case 'facilities':
+      if (w.replaceSynthetic) await client.query('DELETE FROM facilities WHERE synthetic');
+      return inChunks(
+        client,
+        UPSERT_FACILITIES,
+        lastByKey(w.facilities, (f) => f.id),
+        (c) => [
+          c.map((f) => f.id),
+          c.map((f) => f.name),
+          c.map((f) => f.level),
+          c.map((f) => f.areaCode),
+          c.map((f) => f.location[0]),
+          c.map((f) => f.location[1]),
+          c.map((f) => f.rehab),
+          c.map((f) => f.capacityPerMonth),
+          c.map((f) => f.builtYear),
+          c.map((f) => f.source),
+          c.map((f) => f.approximate),
+          c.map((f) => f.synthetic),
+        ],
+      );
+    case 'focusAreas':
+      return inChunks(
+        client,
+        UPSERT_FOCUS_AREAS,
+        lastByKey(w.focusAreas, (f) => f.id),
+        (c) => [
+          c.map((f) => f.id),
+          c.map((f) => f.name),
+          c.map((f) => JSON.stringify(f.aliases)),
+          c.map((f) => f.kelurahanCode),
+          c.map((f) => JSON.stringify(f.geometry)),
+          c.map((f) => f.notes),
+          c.map((f) => f.source),
+          c.map((f) => f.approximate),
+          now,
+        ],
+      );
+    case 'events':
+      return inChunks(
+        client,
+        UPSERT_EVENTS,
+        lastByKey(w.events, (e) => e.id),
+        (c) => {
+          const cell = (r: number) => c.map((e) => (e.location ? latLngToCell(e.location[1], e.location[0], r) : null));
+          return [
+            c.map((e) => e.id),
+            c.map((e) => e.type),
+            c.map((e) => e.date),
+            c.map((e) => (e.location ? e.location[0] : null)),
+            c.map((e) => (e.location ? e.location[1] : null)),
+            c.map((e) => e.areaCode),
+            c.map((e) => e.focusAreaId),
+            c.map((e) => e.h3),
+            cell(7),
+            cell(8),
+            cell(9),
+            c.map((e) => e.count),
+            c.map((e) => e.source),
+            c.map((e) => e.synthetic),
+          ];
+        },
+      );
+    case 'eventAreas':
+      return inChunks(
+        client,
+        SET_EVENT_AREAS,
+        lastByKey(w.updates, (u) => u.id),
+        (c) => [c.map((u) => u.id), c.map((u) => u.areaCode), c.map((u) => u.focusAreaId)],
+      );
+    case 'meta':
+      await client.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [w.key, w.value]);
+      return;
+  }
+}

@@ -1,0 +1,112 @@
+// Runs the Store contract on PostgreSQL + PostGIS (a fresh schema per test), plus PostgreSQL-specific checks:
+// migrations recorded once, PostGIS geometry columns filled, the audit log append-only, case-insensitive usernames.
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresMigrations } from '../../../server/store/postgres-migrations.js';
+import { schemaStores, TEST_DATABASE_URL } from '../../helpers/postgres-test-db.js';
+import { storeSuite } from './store-suite.js';
+
+const stores = schemaStores();
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
+  afterAll(() => stores.cleanup());
+
+  storeSuite('postgres', async () => stores.open());
+
+  describe('PostgreSQL specifics', () => {
+    const sql = async (schema: string, text: string, params: unknown[] = []) => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema},public` });
+      await c.connect();
+      try {
+        return (await c.query(text, params)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    const schemaOf = async (store: { listAreas: unknown }) => {
+      expect(store).toBeDefined();
+      const rows = await sql('public', "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rawan_test_%' ORDER BY oid DESC LIMIT 1");
+      return String(rows[0].nspname);
+    };
+
+    it('records every migration once and fills the PostGIS columns', async () => {
+      const store = stores.open();
+      await Promise.all([store.migrate(), store.migrate()]);
+      await store.migrate();
+      const schema = await schemaOf(store);
+      const versions = (await sql(schema, 'SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version));
+      expect(versions).toEqual(postgresMigrations.map((m) => m.version));
+      await store.write([
+        {
+          kind: 'areas',
+          areas: [
+            {
+              code: 'A',
+              name: 'A',
+              level: 'kelurahan',
+              parentCode: null,
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [106.8, -6.2],
+                    [106.81, -6.2],
+                    [106.81, -6.19],
+                    [106.8, -6.2],
+                  ],
+                ],
+              },
+              source: 't',
+              approximate: false,
+            },
+          ],
+        },
+        {
+          kind: 'events',
+          events: [
+            {
+              id: 'e',
+              type: 'user_case',
+              date: '2025-01-01',
+              location: [106.805, -6.198],
+              areaCode: 'A',
+              focusAreaId: null,
+              h3: null,
+              count: 1,
+              source: 't',
+              synthetic: false,
+            },
+          ],
+        },
+      ]);
+      const [hit] = await sql(
+        schema,
+        'SELECT a.code, ST_GeometryType(a.geom) AS t, ST_SRID(e.geom) AS srid FROM areas a JOIN events e ON ST_Intersects(a.geom, e.geom)',
+      );
+      expect(hit).toEqual({ code: 'A', t: 'ST_MultiPolygon', srid: 4326 });
+    });
+
+    it('refuses to change or delete audit entries', async () => {
+      const store = stores.open();
+      await store.migrate();
+      await store.appendAudit({ at: '2026-01-01T00:00:00Z', username: 'a', role: 'admin', action: 'x', target: null, details: null, address: null });
+      const schema = await schemaOf(store);
+      await expect(sql(schema, "UPDATE audit_log SET action = 'y'")).rejects.toThrow(/append-only/);
+      await expect(sql(schema, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+      await expect(sql(schema, 'TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      expect((await store.listAudit({ limit: 10 })).map((e) => e.action)).toEqual(['x']);
+    });
+
+    it('finds users by name ignoring case and refuses a name differing only in case', async () => {
+      const store = stores.open();
+      await store.migrate();
+      const u = { id: 'u1', username: 'Ana', passwordHash: 'h', role: 'analyst' as const, disabled: false, createdAt: 't', updatedAt: 't' };
+      await store.createUser(u);
+      expect((await store.findUser({ username: 'aNA' }))?.id).toBe('u1');
+      await expect(store.createUser({ ...u, id: 'u2', username: 'ANA' })).rejects.toThrow();
+      await store.updateUser('u1', { disabled: true });
+      expect((await store.findUser({ id: 'u1' }))?.disabled).toBe(true);
+      expect((await store.findUser({ id: 'u1' }))?.role).toBe('analyst');
+    });
+  });
+});
