@@ -16,6 +16,7 @@ import { briefingRoutes } from './routes/briefings.js';
 import { coverageAnalysisRoutes } from './routes/coverage-analysis.js';
 import { coveragePlanningRoutes } from './routes/coverage-planning.js';
 import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { healthRoutes } from './routes/health.js';
 import { hotspotAnalysisRoutes } from './routes/hotspot-analysis.js';
@@ -44,7 +45,8 @@ export function createApi(deps: AppDeps) {
     .route('/', importRoutes(deps))
     .route('/', coverageAnalysisRoutes(deps))
     .route('/', coveragePlanningRoutes(deps))
-    .route('/', briefingRoutes(deps));
+    .route('/', briefingRoutes(deps))
+    .route('/', exportRoutes(deps));
 }
 
 function contentSecurityPolicy(basemapStyle: string | undefined) {
