@@ -1,13 +1,11 @@
 // POST /api/analysis/coverage: checks the body's shape with zod, solves the capacitated coverage problem on the caller's own points (server/analysis/coverage-analysis.ts; no stored data is read, so anyone may call), and maps the solver's refusals (duplicate or unknown ids, open counts, too many pairs) to 422 with their code. Body size is bounded by the app-wide JSON limit.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { coverageAnalysis } from '../analysis/coverage-analysis.js';
-import { CoverageInputError } from '../analysis/coverage-errors.js';
 import { COVERAGE_LIMITS } from '../analysis/coverage-types.js';
 import { publicRoute } from '../auth/middleware.js';
-import { UnprocessableInputError } from '../errors.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { validJson } from './validate.js';
+import { solveCoverage } from './coverage-runner.js';
 
 const featureId = z.union([z.string().min(1, 'must be a non-empty string or a number'), z.number().finite()]);
 
@@ -50,14 +48,5 @@ export type CoverageRequestBody = z.infer<typeof coverageRequestSchema>;
 
 /** The route reads nothing from `deps`: the caller sends every point it wants solved. */
 export function coverageAnalysisRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>().post('/analysis/coverage', publicRoute, validJson(coverageRequestSchema), async (c) => {
-    try {
-      return c.json(await coverageAnalysis(c.req.valid('json')));
-    } catch (err) {
-      if (err instanceof CoverageInputError) {
-        throw new UnprocessableInputError(err.code, err.message, err.details?.map((d) => ({ ...d })));
-      }
-      throw err;
-    }
-  });
+  return new Hono<AppEnv>().post('/analysis/coverage', publicRoute, validJson(coverageRequestSchema), async (c) => c.json(await solveCoverage(c.req.valid('json'))));
 }

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { areaCentroid } from '../analysis/centroid.js';
-import { coverageAnalysis } from '../analysis/coverage-analysis.js';
 import { DEMAND_DEFAULTS, demandPerMonth } from '../analysis/coverage-demand.js';
 import { periodDays } from '../analysis/period.js';
 import { audit } from '../auth/audit.js';
@@ -16,6 +15,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { isoDate } from './query-schemas.js';
 import { resolvePeriod } from './resolve-period.js';
 import { validJson } from './validate.js';
+import { solveCoverage } from './coverage-runner.js';
 
 const runParams = z
   .object({
@@ -100,7 +100,7 @@ export async function runPlan(store: Store, p: RunParams) {
   const noPopulation = units.filter((u) => u.population === null).length;
   if (p.basis === 'estimated' && noPopulation > 0) notes.push(`${noPopulation} area(s) have no population figure, so their estimated demand is 0.`);
   if (facilities.some((f) => f.synthetic)) notes.push('Puskesmas capacities and designations are demo values (approximate).');
-  const result = await coverageAnalysis({
+  const result = await solveCoverage({
     demand: { features: units.map((u) => ({ geometry: { type: 'Point', coordinates: u.location }, properties: { id: u.id, demand: u.demand } })) },
     facilities: {
       features: facilities.map((f) => ({
