@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, refuseCrossSite } from './auth/middleware.js';
 import { AnalysisInputError } from './analysis/errors.js';
 import { CoverageInputError } from './analysis/coverage-errors.js';
-import { ImportRejectedError, PayloadTooLargeError, RawanError, TooManyRequestsError } from './errors.js';
+import { ImportRejectedError, PayloadTooLargeError, RawanError, TooManyRequestsError, UnprocessableInputError } from './errors.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -75,8 +75,11 @@ export function createApp(deps: AppDeps, log: (msg: string, err?: unknown) => vo
   app.use('/api/*', refuseCrossSite(deps.config.corsOrigins));
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
-    onError: () => {
-      throw new PayloadTooLargeError(`The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request.`);
+    onError: (c) => {
+      const message = `The request body is over ${JSON_BODY_LIMIT / 1024 / 1024} MB. Send less data per request (split the area, or simplify geometries).`;
+      // The analysis services' contract answers oversized payloads with 422, like any other input they cannot use.
+      if (c.req.path.startsWith('/api/analysis/')) throw new UnprocessableInputError('payload_too_large', message);
+      throw new PayloadTooLargeError(message);
     },
   });
   // Uploads have their own, larger limit on the import route.

@@ -193,3 +193,14 @@ describe('GET /api/hotspots/emerging', () => {
     expect(r.body.error.code).toBe('too_few_slices');
   });
 });
+
+describe('payload limits of the analysis services', () => {
+  it('answers 422 payload_too_large for a body over 10 MB', async () => {
+    const big = { features: { type: 'FeatureCollection', features: [] }, pad: 'x'.repeat(11 * 1024 * 1024) };
+    for (const path of ['/api/analysis/hotspots', '/api/analysis/coverage']) {
+      const res = await t.post(path, big, 'anonymous');
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('payload_too_large');
+    }
+  });
+});
