@@ -1,7 +1,7 @@
 // POST /api/analysis/coverage: checks the body's shape with zod, solves the capacitated coverage problem on the caller's own points (server/analysis/coverage-analysis.ts; no stored data is read, so anyone may call), and maps the solver's refusals (duplicate or unknown ids, open counts, too many pairs) to 422 with their code. Body size is bounded by the app-wide JSON limit.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { COVERAGE_LIMITS } from '../analysis/coverage-types.js';
+import { COVERAGE_LIMITS, type CoverageResult } from '../analysis/coverage-types.js';
 import { publicRoute } from '../auth/middleware.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { validJson } from './validate.js';
@@ -46,7 +46,22 @@ export const coverageRequestSchema = z.object({
 
 export type CoverageRequestBody = z.infer<typeof coverageRequestSchema>;
 
+/** Gives the answer the ids as the caller wrote them: a numeric id stays a number. */
+function withOriginalIds(body: CoverageRequestBody, r: CoverageResult) {
+  const demand = new Map(body.demand.features.map((f) => [String(f.properties.id), f.properties.id]));
+  const fac = new Map(body.facilities.features.map((f) => [String(f.properties.id), f.properties.id]));
+  return {
+    ...r,
+    assignments: r.assignments.map((a) => ({ ...a, demandId: demand.get(a.demandId) ?? a.demandId, facilityId: fac.get(a.facilityId) ?? a.facilityId })),
+    unmet: r.unmet.map((u) => ({ ...u, demandId: demand.get(u.demandId) ?? u.demandId })),
+    facilities: r.facilities.map((f) => ({ ...f, id: fac.get(f.id) ?? f.id })),
+  };
+}
+
 /** The route reads nothing from `deps`: the caller sends every point it wants solved. */
 export function coverageAnalysisRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>().post('/analysis/coverage', publicRoute, validJson(coverageRequestSchema), async (c) => c.json(await solveCoverage(c.req.valid('json'))));
+  return new Hono<AppEnv>().post('/analysis/coverage', publicRoute, validJson(coverageRequestSchema), async (c) => {
+    const body = c.req.valid('json');
+    return c.json(withOriginalIds(body, await solveCoverage(body)));
+  });
 }

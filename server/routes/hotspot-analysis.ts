@@ -55,6 +55,8 @@ type Body = z.infer<typeof body>;
 
 function readFeatures(b: Body) {
   const ids: string[] = [];
+  /** The ids as the caller wrote them (numbers stay numbers in the answer). */
+  const originalIds: Array<string | number> = [];
   const values: number[] = [];
   const geometries: SiteGeometry[] = [];
   const problems: Array<{ index: number; id: string | null; message: string }> = [];
@@ -71,6 +73,7 @@ function readFeatures(b: Body) {
       });
     if (f.geometry === null && b.weights.type !== 'kring') problems.push({ index: i, id, message: `feature ${id ?? i + 1} has no geometry` });
     ids.push(id ?? '');
+    originalIds.push(typeof raw === 'number' ? raw : (id ?? ''));
     values.push(typeof v === 'number' ? v : NaN);
     if (f.geometry !== null) geometries.push(f.geometry);
   });
@@ -85,7 +88,7 @@ function readFeatures(b: Body) {
       problems.slice(0, 100).map((p) => ({ ...p, message: p.message })),
     );
   }
-  return { ids, values, geometries };
+  return { ids, originalIds, values, geometries };
 }
 
 function weightsSpec(b: Body, geometries: SiteGeometry[]): WeightsSpec {
@@ -105,7 +108,7 @@ function weightsSpec(b: Body, geometries: SiteGeometry[]): WeightsSpec {
 export function hotspotAnalysisRoutes(_deps: AppDeps) {
   return new Hono<AppEnv>().post('/analysis/hotspots', publicRoute, validJson(body), async (c) => {
     const b = c.req.valid('json');
-    const { ids, values, geometries } = readFeatures(b);
+    const { ids, originalIds, values, geometries } = readFeatures(b);
     const transform = b.weights.transform ?? (b.method === 'gistar' ? 'B' : 'R');
     const params = {
       valueField: b.valueField,
@@ -130,10 +133,9 @@ export function hotspotAnalysisRoutes(_deps: AppDeps) {
       fdr: b.fdr,
       transform,
     });
-    const results =
-      analysis.method === 'lisa' && noPermutations
-        ? analysis.features.map((f) => ({ ...f, pSim: null, significant: false, class: 'none' as const }))
-        : analysis.features;
+    const results = (
+      analysis.method === 'lisa' && noPermutations ? analysis.features.map((f) => ({ ...f, pSim: null, significant: false, class: 'none' as const })) : analysis.features
+    ).map((f, i) => ({ ...f, id: originalIds[i] }));
     return c.json({ results, weights: analysis.weights, ...(analysis.fdrCutoff === undefined ? {} : { fdrCutoff: analysis.fdrCutoff }), params });
   });
 }

@@ -140,3 +140,25 @@ describe('POST /api/analysis/coverage', () => {
     expect(r.body.error.message).toMatch(/lower maxDistanceKm/);
   });
 });
+
+describe('ids keep their type', () => {
+  it('numeric ids in the request come back as numbers', async () => {
+    const { makeTestApp } = await import('../helpers/test-app.js');
+    const t = await makeTestApp({ empty: true });
+    const pt = (x: number) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [106.8 + x, -6.2] } });
+    const res = await t.post(
+      '/api/analysis/coverage',
+      {
+        demand: { type: 'FeatureCollection', features: [{ ...pt(0), properties: { id: 7, demand: 3 } }, { ...pt(0.5), properties: { id: 'far', demand: 2 } }] },
+        facilities: { type: 'FeatureCollection', features: [{ ...pt(0.001), properties: { id: 42, capacity: 10 } }] },
+        maxDistanceKm: 1,
+        objective: 'min-distance',
+      },
+      'anonymous',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.assignments).toEqual([{ demandId: 7, facilityId: 42, amount: 3, distanceKm: expect.any(Number) }]);
+    expect(res.body.unmet).toEqual([{ demandId: 'far', amount: 2 }]);
+    expect(res.body.facilities[0].id).toBe(42);
+  });
+});

@@ -20,7 +20,7 @@ describe('POST /api/analysis/hotspots against esda', () => {
     expect(res.status).toBe(200);
     expect(res.body.results).toHaveLength(40);
     res.body.results.forEach((row: any, i: number) => {
-      expect(row.id).toBe(String(r.features.features[i].properties.id));
+      expect(row.id).toBe(r.features.features[i].properties.id);
       expect(Math.abs(row.z - r.gistar.z[i])).toBeLessThan(1e-9);
     });
     expect(res.body.params.weights).toEqual({ type: 'distance', thresholdKm: 0.8, transform: 'B' });
