@@ -46,7 +46,7 @@ export interface GiStarRecord {
   readonly z: number;
   readonly p: number;
   readonly significant: boolean;
-  /** 'hot' or 'cold' by the sign of z when significant, else 'none'. */
+  /** 'hot' or 'cold' by the sign of z when the Gi_Bin confidence is 90 % or more, else 'none'. */
   readonly class: SpotClass;
   /** The strictest ArcGIS Gi_Bin level (99/95/90 %) p passes, FDR-adjusted when fdr is on; independent of alpha. */
   readonly confidence: Confidence | null;
@@ -160,8 +160,11 @@ export function hotspotAnalysis(input: HotspotInput): HotspotAnalysis {
     const levels: GiBinLevels = fdr ? { p99: fdrCut(0.01), p95: fdrCut(0.05), p90: fdrCut(0.1), inclusive: true } : RAW_LEVELS;
     const features = ids.map((id, i): GiStarRecord => {
       const significant = bh !== null ? bh.significant[i] === 1 : p[i] < alpha;
-      const spot: SpotClass = !significant || z[i] === 0 ? 'none' : z[i] > 0 ? 'hot' : 'cold';
-      return { id, value: values[i], z: z[i], p: p[i], significant, class: spot, confidence: giBin(z[i], p[i], levels).confidence };
+      // The class is ArcGIS's Gi_Bin (hot or cold at 99, 95 or 90 % confidence), independent of alpha;
+      // `significant` answers the caller's alpha (or the FDR cutoff).
+      const bin = giBin(z[i], p[i], levels);
+      const spot: SpotClass = bin.confidence === null || z[i] === 0 ? 'none' : z[i] > 0 ? 'hot' : 'cold';
+      return { id, value: values[i], z: z[i], p: p[i], significant, class: spot, confidence: bin.confidence };
     });
     return { method: 'gistar', features, weights: summary, alpha, ...(bh !== null ? { fdrCutoff: bh.cutoff } : {}) };
   }

@@ -14,7 +14,7 @@ describe('hotspotAnalysis with Gi*', () => {
       expect(Math.abs(f.z - ref.gistarZ[i])).toBeLessThan(1e-9);
       expect(f.value).toBe(ref.values[i]);
       expect(f.significant).toBe(f.p < 0.05);
-      expect(f.class).toBe(f.significant ? (f.z > 0 ? 'hot' : 'cold') : 'none');
+      expect(f.class).toBe(f.p < 0.1 ? (f.z > 0 ? 'hot' : 'cold') : 'none');
       expect(f.confidence).toBe(f.p < 0.01 ? 99 : f.p < 0.05 ? 95 : f.p < 0.1 ? 90 : null);
     });
     expect(result.weights).toEqual({ n: 49, islands: [], meanNeighbors: (4 * 3 + 20 * 5 + 25 * 8) / 49 });
