@@ -13,7 +13,11 @@ if (!existsSync(chromium)) {
 if (buildClientIfStale()) console.log('Built the client (vite build).');
 const server = await startTempServer();
 console.log(`Rawan e2e server at ${server.url}`);
-const files = readdirSync('test/e2e').filter((f) => f.endsWith('.e2e.ts')).map((f) => join('test/e2e', f));
+// `npm run test:e2e -- briefing` runs only the files whose name contains "briefing".
+const only = process.argv.slice(2);
+const files = readdirSync('test/e2e')
+  .filter((f) => f.endsWith('.e2e.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .map((f) => join('test/e2e', f));
 let status = 1;
 try {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {

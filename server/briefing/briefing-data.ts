@@ -159,6 +159,7 @@ export async function briefingFor(store: Store, id: string, o: BriefingOptions) 
     trend,
     coverage: coverage?.detail ?? null,
     spare: figures.spare,
+    spareRadiusKm: SPARE_RADIUS_KM,
     sentences: briefingSentences(figures, o.lang),
   };
 }

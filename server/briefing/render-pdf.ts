@@ -59,8 +59,20 @@ export async function renderPdf(req: RenderRequest): Promise<Uint8Array> {
     const page = await context.newPage();
     const timeout = req.timeoutMs ?? 60_000;
     await page.goto(req.url, { waitUntil: 'load', timeout });
-    await page.waitForFunction('window.__rawanBriefing && (window.__rawanBriefing.ready === true || window.__rawanBriefing.error)', undefined, { timeout });
-    const failed = await page.evaluate('window.__rawanBriefing.error || null');
+    // Functions, not strings: the app's Content-Security-Policy forbids eval, and string predicates need it.
+    await page.waitForFunction(
+      () => {
+        const b: unknown = Reflect.get(globalThis, '__rawanBriefing');
+        return typeof b === 'object' && b !== null && (Reflect.get(b, 'ready') === true || typeof Reflect.get(b, 'error') === 'string');
+      },
+      undefined,
+      { timeout },
+    );
+    const failed = await page.evaluate(() => {
+      const b: unknown = Reflect.get(globalThis, '__rawanBriefing');
+      const e = typeof b === 'object' && b !== null ? Reflect.get(b, 'error') : null;
+      return typeof e === 'string' ? e : null;
+    });
     if (typeof failed === 'string') throw new PdfRenderError(`The briefing page could not load its data: ${failed}`);
     await page.emulateMedia({ media: 'print' });
     return await page.pdf({

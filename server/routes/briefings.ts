@@ -40,7 +40,9 @@ export function briefingRoutes({ store, config }: AppDeps) {
       const area = c.req.param('area');
       const q = c.req.valid('query');
       if (!AREA.test(area)) throw new NotFoundError(`No briefing area "${area}": use jakarta, a focus area id or a kota code like 31.73.`);
-      return cachedJson(c, store, cache, { area, ...q }, async () => {
+      // Saving a plan changes the coverage block: the latest plan is part of the cache key.
+      const latestPlan = (await store.listPlans())[0]?.id ?? null;
+      return cachedJson(c, store, cache, { area, ...q, latestPlan }, async () => {
         const period = await resolvePeriod(store, q.from, q.to);
         const viewer = c.get('principal')?.role === 'viewer';
         if (area !== 'jakarta') return { ...(await briefingFor(store, area, { period, lang: q.lang, viewer, minCell: config.minCell })), focusAreas: null };
