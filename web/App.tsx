@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useDataLoaders } from './data-loader';
 import { useT } from './i18n/use-t';
 import { DetailPanel } from './panels/detail-panel';
-import { FilterPanel } from './panels/filter-panel';
+import { FilterPanel, usePanelMode } from './panels/filter-panel';
 import { Header } from './panels/header';
 import { Legend } from './panels/legend';
 import { LoginDialog } from './panels/login-dialog';
@@ -19,11 +19,12 @@ export function App() {
   const { t } = useT();
   useDataLoaders();
   usePlayback();
+  const mode = usePanelMode();
   useEffect(() => {
     rawanStore().getState().loadSession();
   }, []);
   return (
-    <div className="app">
+    <div className={`app mode-${mode}`}>
       <Header />
       <FilterPanel />
       <main className="map-area" id="map" tabIndex={-1} aria-label={t('map.label')}>

@@ -1,8 +1,8 @@
-// The only place the client talks to the server: typed by `hc<AppType>`, with typed fetch for endpoints still to come.
+// The only place the client talks to the server, typed by `hc<AppType>`; answers the server parses from stored JSON are checked here.
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../server/app';
 import type { EventType } from './event-types';
-import type { AdminLevel, Confidence, HotspotMethod } from './view-state';
+import type { AdminLevel } from './view-state';
 
 const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost/' : window.location.origin);
 
@@ -18,32 +18,26 @@ export type FacilityFeature = FacilityCollection['features'][number];
 export type IndicatorRow = IndicatorsResponse['areas'][number];
 export type EventFeature = EventCollection['features'][number];
 
-export type GiClass = 'hot' | 'cold' | 'none';
-export type LisaClass = 'HH' | 'LH' | 'LL' | 'HL' | 'none';
+export type HotspotsResponse = InferResponseType<typeof client.api.hotspots.$get, 200>;
+/** One H3 cell of GET /api/hotspots: a Gi* record or a LISA record (cells with 0 events and class none are omitted). */
+export type HotspotCell = HotspotsResponse['cells'][number];
+export type GiCell = Extract<HotspotCell, { z: number }>;
+export type LisaCell = Extract<HotspotCell, { I: number }>;
+export type EmergingResponse = InferResponseType<typeof client.api.hotspots.emerging.$get, 200>;
+export type EmergingCell = EmergingResponse['cells'][number];
+export type EmergingCategory = EmergingCell['category'];
 
-/** One H3 cell of GET /api/hotspots (contract in the hotspot issue; cells with value 0 and class 'none' are omitted). */
-export interface HotspotCell {
-  h3: string;
-  value: number;
-  z: number;
-  p: number;
-  significant: boolean;
-  class: GiClass | LisaClass;
-  confidence: Confidence | null;
+export type CoverageRunParams = Parameters<typeof client.api.coverage.run.$post>[0]['json'];
+export type CoverageRun = InferResponseType<typeof client.api.coverage.run.$post, 200>;
+export type SavedPlanResponse = InferResponseType<typeof client.api.coverage.plans.$post, 201>;
+export type PlanSummary = SavedPlanResponse['plan']['summary'];
+/** A saved plan as listed; the server sends its stored summary as parsed JSON, checked here before use. */
+export type PlanListItem = Omit<SavedPlanResponse['plan'], 'summary'> & { summary: PlanSummary };
+export interface PlanDetail {
+  plan: PlanListItem;
+  run: CoverageRun;
 }
-
-export interface HotspotsResponse {
-  method: HotspotMethod;
-  resolution: number;
-  period: { from: string; to: string };
-  types: EventType[];
-  alpha: number;
-  fdr: boolean;
-  fdrCutoff: number | null;
-  weights: { type: string; k: number; n: number; islands: number; meanNeighbors: number };
-  nCells: number;
-  cells: HotspotCell[];
-}
+export type UpdatedFacility = InferResponseType<(typeof client.api.facilities)[':id']['$patch'], 200>;
 
 /** A failed request, carrying the server's error code and message when there was one. */
 export class ApiError extends Error {
@@ -124,30 +118,118 @@ export async function fetchEvents(bbox: readonly [number, number, number, number
 
 export interface HotspotQuery extends PeriodQuery {
   resolution: number;
-  method: HotspotMethod;
+  method: 'gistar' | 'lisa';
   alpha: number;
   fdr: boolean;
 }
 
-function isHotspotsResponse(v: unknown): v is HotspotsResponse {
-  return isRecord(v) && Array.isArray(v.cells) && typeof v.method === 'string';
-}
-
-/** GET /api/hotspots is not in AppType yet, so it is fetched by hand and its shape checked before use. */
 export async function fetchHotspots(q: HotspotQuery): Promise<HotspotsResponse> {
-  const params = new URLSearchParams({
+  const query = {
     resolution: String(q.resolution),
     from: q.from,
     to: q.to,
     types: q.types.join(','),
     method: q.method,
     alpha: String(q.alpha),
-    fdr: String(q.fdr),
-  });
-  const res = await ok(fetch(`/api/hotspots?${params.toString()}`));
-  const body: unknown = await res.json();
-  if (!isHotspotsResponse(body)) throw new ApiError(res.status, 'unexpected_response', 'The hotspot answer did not have the expected shape.');
-  return body;
+    fdr: q.fdr ? 'true' : 'false',
+  } as const;
+  return (await ok(client.api.hotspots.$get({ query }))).json();
+}
+
+export interface EmergingQuery extends PeriodQuery {
+  resolution: number;
+  alpha: number;
+  fdr: boolean;
+  slice: 'month' | 'quarter';
+}
+
+export async function fetchEmerging(q: EmergingQuery): Promise<EmergingResponse> {
+  const query = {
+    resolution: String(q.resolution),
+    from: q.from,
+    to: q.to,
+    types: q.types.join(','),
+    alpha: String(q.alpha),
+    fdr: q.fdr ? 'true' : 'false',
+    slice: q.slice,
+  } as const;
+  return (await ok(client.api.hotspots.emerging.$get({ query }))).json();
+}
+
+/** Solves a coverage plan on stored data (analyst); `signal` lets the planner cancel a long max-coverage run. */
+export async function runCoverage(params: CoverageRunParams, signal?: AbortSignal): Promise<CoverageRun> {
+  return (await ok(client.api.coverage.run.$post({ json: params }, { init: { signal } }))).json();
+}
+
+export async function savePlan(name: string, params: CoverageRunParams): Promise<SavedPlanResponse> {
+  return (await ok(client.api.coverage.plans.$post({ json: { name, params } }))).json();
+}
+
+function isNumberOrNull(v: unknown): v is number | null {
+  return v === null || typeof v === 'number';
+}
+
+/** The stored summary of a plan (parsed JSON on the server, so its shape is checked here). */
+export function isPlanSummary(v: unknown): v is PlanSummary {
+  return (
+    isRecord(v) &&
+    typeof v.area === 'string' &&
+    (v.objective === 'min-distance' || v.objective === 'max-coverage') &&
+    (v.basis === 'observed' || v.basis === 'estimated') &&
+    typeof v.totalDemand === 'number' &&
+    typeof v.servedDemand === 'number' &&
+    typeof v.unmetDemand === 'number' &&
+    isNumberOrNull(v.meanDistanceKm) &&
+    typeof v.facilitiesUsed === 'number' &&
+    typeof v.proposedDesignations === 'number' &&
+    typeof v.optimal === 'boolean'
+  );
+}
+
+/** The stored run of a plan: checks the parts the client draws and lists. */
+export function isCoverageRun(v: unknown): v is CoverageRun {
+  if (!isRecord(v) || !isRecord(v.params) || !isRecord(v.result) || !Array.isArray(v.demand) || !Array.isArray(v.facilities)) return false;
+  const r = v.result;
+  return (
+    Array.isArray(v.proposedDesignations) &&
+    Array.isArray(v.notes) &&
+    Array.isArray(r.assignments) &&
+    Array.isArray(r.unmet) &&
+    Array.isArray(r.facilities) &&
+    typeof r.totalDemand === 'number' &&
+    typeof r.servedDemand === 'number' &&
+    typeof r.weightedDistanceKm === 'number' &&
+    v.demand.every((d) => isRecord(d) && typeof d.id === 'string' && Array.isArray(d.location) && typeof d.demand === 'number') &&
+    v.facilities.every((f) => isRecord(f) && typeof f.id === 'string' && Array.isArray(f.location) && typeof f.capacity === 'number')
+  );
+}
+
+export async function fetchPlans(): Promise<PlanListItem[]> {
+  const body = await (await ok(client.api.coverage.plans.$get())).json();
+  const plans: PlanListItem[] = [];
+  for (const p of body.plans) {
+    const summary: unknown = p.summary;
+    if (isPlanSummary(summary)) plans.push({ ...p, summary });
+  }
+  return plans;
+}
+
+export async function fetchPlan(id: string): Promise<PlanDetail> {
+  const res = await ok(client.api.coverage.plans[':id'].$get({ param: { id } }));
+  const body = await res.json();
+  const summary: unknown = body.plan.summary;
+  const run: unknown = body.run;
+  if (!isPlanSummary(summary) || !isCoverageRun(run)) throw new ApiError(res.status, 'unexpected_response', 'The saved plan did not have the expected shape.');
+  return { plan: { ...body.plan, summary }, run };
+}
+
+/** Where a saved plan's file download lives (a link, so the browser saves it with the server's file name). */
+export function planExportUrl(id: string, format: 'csv' | 'geojson'): string {
+  return client.api.coverage.plans[':id'].export.$url({ param: { id }, query: { format } }).toString();
+}
+
+export async function updateFacility(id: string, patch: { capacityPerMonth?: number | null; rehab?: boolean }): Promise<UpdatedFacility> {
+  return (await ok(client.api.facilities[':id'].$patch({ param: { id }, json: patch }))).json();
 }
 
 export type MeResponse = InferResponseType<typeof client.api.auth.me.$get, 200>;

@@ -1,8 +1,8 @@
 // Asks the store to load whatever the current view needs; components call this hook, the store's actions do the fetching.
 import { useEffect } from 'react';
 import { presetPeriod } from './date-range';
-import { hotspotQueryOf, levelOfCode, periodQueryOf } from './queries';
-import { hotspotsKey, periodKey, type AreaKind } from './state/data-slice';
+import { emergingQueryOf, hotspotQueryOf, levelOfCode, periodQueryOf } from './queries';
+import { emergingKey, hotspotsKey, periodKey, type AreaKind } from './state/data-slice';
 import { extentOfState, facilitiesOf } from './state/selectors';
 import { rawanStore, useRawan } from './store';
 import { isLayerOn, JAKARTA_BOUNDS, type ViewState } from './view-state';
@@ -33,7 +33,7 @@ export function useDataLoaders(): void {
     actions.loadAreas('kelurahan');
     actions.loadAreas('focus');
     actions.loadFacilities();
-    actions.loadExtent();
+    actions.loadHealth();
   }, [actions]);
 
   useEffect(() => {
@@ -63,6 +63,20 @@ export function useDataLoaders(): void {
   useEffect(() => {
     if (hq) actions.loadHotspots(hq);
   }, [actions, hKey]);
+
+  const eq = isLayerOn(view, 'hotspots') ? emergingQueryOf(view) : null;
+  const eKey = eq ? emergingKey(eq) : null;
+  useEffect(() => {
+    if (eq) actions.loadEmerging(eq);
+  }, [actions, eKey]);
+
+  // The coverage panel's saved plan (from the URL or the plan list) and the plan list itself, for analysts only.
+  const canPlan = role === 'analyst' || role === 'admin';
+  useEffect(() => {
+    if (!canPlan || view.panel !== 'coverage') return;
+    actions.loadPlans();
+    if (view.plan) actions.loadPlan(view.plan);
+  }, [actions, canPlan, view.panel, view.plan]);
 
   const wantEvents = isLayerOn(view, 'heatmap') && role !== 'viewer';
   useEffect(() => {

@@ -9,6 +9,13 @@ export interface RawanProbe {
   layerIds: string[];
   /** performance.now() when the basemap had loaded and deck.gl first drew the choropleth. */
   firstMapMs: number | null;
+  /** How many H3 cells the hot spot layer was given (Gi*, LISA or emerging), and how many coverage lines are drawn. */
+  hotspotCells: number;
+  coverageLines: number;
+  /** False while only the first view's essential layers are built (see LayerInput.firstDrawPending). */
+  allLayers: boolean;
+  /** Screen position (CSS pixels, relative to the map) of a [lng, lat]; null before the map exists. */
+  project: ((lngLat: [number, number]) => [number, number]) | null;
 }
 
 declare global {
@@ -18,6 +25,18 @@ declare global {
 }
 
 export function probe(): RawanProbe {
-  window.__rawan ??= { mapLoaded: false, mapIdle: false, deckFrames: 0, basemap: 'offline', choroplethKey: null, layerIds: [], firstMapMs: null };
+  window.__rawan ??= {
+    mapLoaded: false,
+    mapIdle: false,
+    deckFrames: 0,
+    basemap: 'offline',
+    choroplethKey: null,
+    layerIds: [],
+    firstMapMs: null,
+    hotspotCells: 0,
+    coverageLines: 0,
+    allLayers: false,
+    project: null,
+  };
   return window.__rawan;
 }

@@ -1,5 +1,5 @@
 // Derives the server queries a view needs (period, hotspots, events) from the view state; null when the view cannot ask yet.
-import type { HotspotQuery, PeriodQuery } from './api';
+import type { EmergingQuery, HotspotQuery, PeriodQuery } from './api';
 import type { ViewState } from './view-state';
 
 export function periodQueryOf(view: Pick<ViewState, 'from' | 'to' | 'types'>): PeriodQuery | null {
@@ -7,10 +7,17 @@ export function periodQueryOf(view: Pick<ViewState, 'from' | 'to' | 'types'>): P
   return { from: view.from, to: view.to, types: view.types };
 }
 
+/** The Gi* or LISA query of the view; null for the emerging view, which asks `emergingQueryOf`. */
 export function hotspotQueryOf(view: ViewState): HotspotQuery | null {
   const q = periodQueryOf(view);
-  if (!q) return null;
+  if (!q || view.hotspotMethod === 'emerging') return null;
   return { ...q, resolution: view.resolution, method: view.hotspotMethod, alpha: Math.round(100 - view.confidence) / 100, fdr: view.fdr };
+}
+
+export function emergingQueryOf(view: ViewState): EmergingQuery | null {
+  const q = periodQueryOf(view);
+  if (!q || view.hotspotMethod !== 'emerging') return null;
+  return { ...q, resolution: view.resolution, alpha: Math.round(100 - view.confidence) / 100, fdr: view.fdr, slice: view.slice };
 }
 
 /** The area key the trend endpoint understands for a selection: a Kemendagri code, a focus id, or all of Jakarta. */

@@ -1,5 +1,6 @@
-// The one zustand store of the client, composed from the view, data and UI slices.
+// The one zustand store of the client, composed from the view, data, UI and coverage slices.
 import { createStore, useStore } from 'zustand';
+import { createCoverageSlice } from './state/coverage-slice';
 import { createDataSlice } from './state/data-slice';
 import type { RawanState } from './state/rawan-state';
 import { createUiSlice } from './state/ui-slice';
@@ -13,6 +14,7 @@ export function createRawanStore(initial: ViewState) {
     ...createViewSlice(initial)(...a),
     ...createDataSlice(...a),
     ...createUiSlice(...a),
+    ...createCoverageSlice(...a),
   }));
 }
 

@@ -1,18 +1,10 @@
 // Reads and writes the whole view as URL query parameters, so a copied link reproduces what its sender saw.
 import { EVENT_TYPES } from './event-types';
 import { isLang } from './i18n/format';
-import {
-  ADMIN_LEVELS,
-  CONFIDENCES,
-  DEFAULT_VIEW,
-  LAYER_IDS,
-  RESOLUTIONS,
-  type Camera,
-  type Selection,
-  type ViewState,
-} from './view-state';
+import { ADMIN_LEVELS, CONFIDENCES, DEFAULT_VIEW, HOTSPOT_METHODS, LAYER_IDS, RESOLUTIONS, type Camera, type Selection, type ViewState } from './view-state';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function pick<T extends string | number>(options: readonly T[], raw: string | null, fallback: T): T {
   return options.find((o) => String(o) === raw) ?? fallback;
@@ -68,10 +60,13 @@ export function parseView(search: string): ViewState {
     indicator: pick(['count', 'rate'] as const, q.get('ind'), DEFAULT_VIEW.indicator),
     classification: pick(['quantile', 'jenks'] as const, q.get('cls'), DEFAULT_VIEW.classification),
     layers,
-    hotspotMethod: pick(['gistar', 'lisa'] as const, q.get('hs'), DEFAULT_VIEW.hotspotMethod),
+    hotspotMethod: pick(HOTSPOT_METHODS, q.get('hs'), DEFAULT_VIEW.hotspotMethod),
     confidence: pick(CONFIDENCES, q.get('conf'), DEFAULT_VIEW.confidence),
     resolution: pick(RESOLUTIONS, q.get('res'), DEFAULT_VIEW.resolution),
     fdr: q.has('fdr') ? q.get('fdr') !== '0' : DEFAULT_VIEW.fdr,
+    slice: pick(['month', 'quarter'] as const, q.get('slice'), DEFAULT_VIEW.slice),
+    panel: pick(['filters', 'coverage'] as const, q.get('panel'), DEFAULT_VIEW.panel),
+    plan: PLAN_ID.test(q.get('plan') ?? '') ? q.get('plan') : null,
     selection: parseSelection(q.get('sel')),
     camera: parseCamera(q.get('map')),
   };
@@ -94,6 +89,9 @@ export function serializeView(v: ViewState): string {
   q.set('conf', String(v.confidence));
   q.set('res', String(v.resolution));
   q.set('fdr', v.fdr ? '1' : '0');
+  q.set('slice', v.slice);
+  q.set('panel', v.panel);
+  if (v.plan !== null) q.set('plan', v.plan);
   if (v.selection) q.set('sel', selectionKey(v.selection));
   if (v.camera) {
     const c = roundCamera(v.camera);

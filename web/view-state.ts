@@ -6,18 +6,20 @@ export type AdminLevel = 'kota' | 'kecamatan' | 'kelurahan';
 export type IndicatorKind = 'count' | 'rate';
 export type Classification = 'quantile' | 'jenks';
 export type LayerId = 'choropleth' | 'hotspots' | 'heatmap' | 'focus' | 'facilities';
-export type HotspotMethod = 'gistar' | 'lisa';
+/** Gi* and LISA classify one period; 'emerging' follows Gi* through monthly or quarterly slices (space-time trend). */
+export type HotspotMethod = 'gistar' | 'lisa' | 'emerging';
+export type EmergingSlice = 'month' | 'quarter';
+/** Which task the left panel serves: map filters, or puskesmas coverage planning (analysts). */
+export type PanelMode = 'filters' | 'coverage';
 export type Confidence = 90 | 95 | 99;
 
 export const ADMIN_LEVELS: readonly AdminLevel[] = ['kota', 'kecamatan', 'kelurahan'];
 export const LAYER_IDS: readonly LayerId[] = ['choropleth', 'hotspots', 'heatmap', 'focus', 'facilities'];
 export const CONFIDENCES: readonly Confidence[] = [90, 95, 99];
 export const RESOLUTIONS: readonly number[] = [7, 8, 9, 10];
+export const HOTSPOT_METHODS: readonly HotspotMethod[] = ['gistar', 'lisa', 'emerging'];
 
-export type Selection =
-  | { kind: 'area'; code: string }
-  | { kind: 'focus'; id: string }
-  | { kind: 'facility'; id: string };
+export type Selection = { kind: 'area'; code: string } | { kind: 'focus'; id: string } | { kind: 'facility'; id: string };
 
 export interface Camera {
   lng: number;
@@ -39,6 +41,10 @@ export interface ViewState {
   confidence: Confidence;
   resolution: number;
   fdr: boolean;
+  slice: EmergingSlice;
+  panel: PanelMode;
+  /** The saved coverage plan shown on the map and in the coverage panel. */
+  plan: string | null;
   selection: Selection | null;
   /** null means "fit all of mainland Jakarta". */
   camera: Camera | null;
@@ -50,13 +56,17 @@ export const DEFAULT_VIEW: ViewState = {
   to: null,
   types: [...EVENT_TYPES],
   level: 'kelurahan',
-  indicator: 'count',
+  // Kelurahan differ tenfold in population, so raw counts mostly show where many people live.
+  indicator: 'rate',
   classification: 'quantile',
   layers: ['choropleth', 'focus', 'facilities'],
   hotspotMethod: 'gistar',
   confidence: 95,
   resolution: 8,
   fdr: true,
+  slice: 'month',
+  panel: 'filters',
+  plan: null,
   selection: null,
   camera: null,
 };

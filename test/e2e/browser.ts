@@ -23,6 +23,9 @@ export interface ProbeState {
   choroplethKey: string | null;
   layerIds: string[];
   firstMapMs: number | null;
+  hotspotCells: number;
+  coverageLines: number;
+  allLayers: boolean;
 }
 
 export async function probeOf(page: Page): Promise<ProbeState> {
@@ -35,19 +38,25 @@ export async function probeOf(page: Page): Promise<ProbeState> {
       choroplethKey: p?.choroplethKey ?? null,
       layerIds: p?.layerIds ?? [],
       firstMapMs: p?.firstMapMs ?? null,
+      hotspotCells: p?.hotspotCells ?? 0,
+      coverageLines: p?.coverageLines ?? 0,
+      allLayers: p?.allLayers ?? false,
     };
   });
 }
 
-/** Waits until the basemap is idle, deck.gl has drawn after `afterFrames`, nothing is loading, and (optionally) a choropleth key shows. */
-export async function waitForMap(page: Page, opts: { afterFrames?: number; choroplethKey?: (key: string) => boolean; timeout?: number } = {}): Promise<ProbeState> {
+/** Waits until the basemap is idle, every layer is built, deck.gl has drawn after `afterFrames`, nothing is loading, and (optionally) a choropleth key shows. */
+export async function waitForMap(
+  page: Page,
+  opts: { afterFrames?: number; choroplethKey?: (key: string) => boolean; timeout?: number } = {},
+): Promise<ProbeState> {
   const timeout = opts.timeout ?? 60_000;
   const deadline = Date.now() + timeout;
   for (;;) {
     const p = await probeOf(page);
     const loading = await page.locator('.loading-bar.active').count();
     const keyOk = opts.choroplethKey ? p.choroplethKey !== null && opts.choroplethKey(p.choroplethKey) : true;
-    if (p.mapLoaded && p.mapIdle && p.deckFrames > (opts.afterFrames ?? 0) && loading === 0 && keyOk) {
+    if (p.mapLoaded && p.mapIdle && p.allLayers && p.deckFrames > (opts.afterFrames ?? 0) && loading === 0 && keyOk) {
       // One more frame after the state settled, so what is drawn matches it.
       const frames = p.deckFrames;
       await page.waitForFunction((f) => (window.__rawan?.deckFrames ?? 0) > f || window.__rawan?.mapIdle === true, frames, { timeout: 10_000 });
@@ -55,6 +64,33 @@ export async function waitForMap(page: Page, opts: { afterFrames?: number; choro
     }
     if (Date.now() > deadline) throw new Error(`The map did not settle within ${timeout} ms: ${JSON.stringify(p)} (loading: ${loading})`);
     await page.waitForTimeout(100);
+  }
+}
+
+/** RGB colours of a PNG screenshot at the given pixel positions (decoded in a blank page). */
+export async function pixelsAt(browser: Browser, png: Buffer, points: readonly [number, number][]): Promise<[number, number, number][]> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async ({ b64, pts }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(img, 0, 0);
+        return pts.map(([x, y]): [number, number, number] => {
+          const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+          return [d[0], d[1], d[2]];
+        });
+      },
+      { b64: png.toString('base64'), pts: points },
+    );
+  } finally {
+    await page.close();
   }
 }
 

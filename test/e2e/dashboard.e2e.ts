@@ -68,7 +68,10 @@ describe('dashboard', () => {
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('from')?.endsWith('-08-01') === true);
     const after3 = await waitForMap(page, { afterFrames: first.deckFrames, choroplethKey: (k) => k.includes('|2026-08-01|') });
     const newRequests = indicatorUrls.slice(seen);
-    assert.ok(newRequests.some((u) => u.searchParams.get('from') === '2026-08-01' && u.searchParams.get('to') === '2026-10-31'), `requests: ${newRequests.map(String).join('\n')}`);
+    assert.ok(
+      newRequests.some((u) => u.searchParams.get('from') === '2026-08-01' && u.searchParams.get('to') === '2026-10-31'),
+      `requests: ${newRequests.map(String).join('\n')}`,
+    );
     const summary3 = await summaryText(page);
     assert.notEqual(summary3, before12, 'the summary should change with the period');
 
@@ -92,7 +95,11 @@ describe('dashboard', () => {
     assert.equal(await page.locator('button[data-focus-id="kampung-boncos"]').getAttribute('aria-pressed'), 'true');
     await page.getByText('Puskesmas terdekat').waitFor();
     await waitForMap(page, { afterFrames: first.deckFrames });
-    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('map')?.split(',')[2] !== undefined && Number(new URL(window.location.href).searchParams.get('map')?.split(',')[2]) > 13);
+    await page.waitForFunction(
+      () =>
+        new URL(window.location.href).searchParams.get('map')?.split(',')[2] !== undefined &&
+        Number(new URL(window.location.href).searchParams.get('map')?.split(',')[2]) > 13,
+    );
     await waitForMap(page);
     await page.screenshot({ path: join(SHOTS, 'focus-area.png') });
 
@@ -108,7 +115,7 @@ describe('dashboard', () => {
     await waitForMap(page, { choroplethKey: () => true });
     await page.getByRole('button', { name: '6 bln' }).click();
     await page.getByRole('checkbox', { name: /Pencegahan/ }).uncheck();
-    await page.getByLabel('Indikator').selectOption('rate');
+    await page.getByLabel('Indikator').selectOption('count');
     await page.locator('button[data-focus-id="kampung-ambon"]').click();
     await page.getByTestId('detail-title').filter({ hasText: 'Kampung Ambon' }).waitFor();
     await page.waitForFunction(() => Number(new URL(window.location.href).searchParams.get('map')?.split(',')[2] ?? 0) > 13);
@@ -128,7 +135,7 @@ describe('dashboard', () => {
     }
     assert.equal(await again.getByRole('button', { name: '6 bln' }).getAttribute('aria-pressed'), 'true');
     assert.equal(await again.getByRole('checkbox', { name: /Pencegahan/ }).isChecked(), false);
-    assert.equal(await again.getByLabel('Indikator').inputValue(), 'rate');
+    assert.equal(await again.getByLabel('Indikator').inputValue(), 'count');
     assert.equal(await again.getByTestId('detail-total').textContent(), total);
     assert.equal(await again.locator('.legend').textContent(), legend);
     await again.close();
@@ -158,9 +165,12 @@ describe('dashboard', () => {
   test('an API failure shows an error message, not a blank map', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const indicatorsOnly = (url: URL) => url.pathname === '/api/indicators';
-    await page.route(
-      indicatorsOnly,
-      (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal_error', message: 'Database is unavailable (test).' } }) }),
+    await page.route(indicatorsOnly, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal_error', message: 'Database is unavailable (test).' } }),
+      }),
     );
     await page.goto(`${server.url}/`);
     const alert = page.getByTestId('api-error');

@@ -1,7 +1,7 @@
-// The offline basemap style is self-contained (no glyphs, sprites or remote sources) and the online style is opt-in.
+// The offline basemap style is self-contained (no glyphs, sprites or remote sources) and the online style comes from /api/health.
 import { describe, expect, test } from 'vitest';
 import type { AreaCollection } from '../../web/api';
-import { configuredStyleUrl, offlineStyle } from '../../web/map/basemap';
+import { offlineStyle, onlineStyleUrl } from '../../web/map/basemap';
 
 const kota: AreaCollection = {
   type: 'FeatureCollection',
@@ -9,8 +9,29 @@ const kota: AreaCollection = {
     {
       type: 'Feature',
       id: '31.71',
-      geometry: { type: 'Polygon', coordinates: [[[106.8, -6.2], [106.9, -6.2], [106.9, -6.1], [106.8, -6.2]]] },
-      properties: { code: '31.71', name: 'Jakarta Pusat', level: 'kota', parentCode: '31', population: 1, populationYear: null, populationSource: null, populationApproximate: true, source: 'test', approximate: true },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106.8, -6.2],
+            [106.9, -6.2],
+            [106.9, -6.1],
+            [106.8, -6.2],
+          ],
+        ],
+      },
+      properties: {
+        code: '31.71',
+        name: 'Jakarta Pusat',
+        level: 'kota',
+        parentCode: '31',
+        population: 1,
+        populationYear: null,
+        populationSource: null,
+        populationApproximate: true,
+        source: 'test',
+        approximate: true,
+      },
     },
   ],
 };
@@ -32,12 +53,12 @@ describe('offlineStyle', () => {
   });
 });
 
-describe('configuredStyleUrl', () => {
-  const doc = (content: string | null) => ({ querySelector: () => (content === null ? null : { getAttribute: () => content }) });
-  test('the page meta tag wins, then the build-time variable; only http(s) URLs count', () => {
-    expect(configuredStyleUrl(doc('https://tiles.example/style.json'), 'https://other/style.json')).toBe('https://tiles.example/style.json');
-    expect(configuredStyleUrl(doc(null), 'https://other/style.json')).toBe('https://other/style.json');
-    expect(configuredStyleUrl(doc('javascript:alert(1)'), undefined)).toBeNull();
-    expect(configuredStyleUrl(null, '')).toBeNull();
+describe('onlineStyleUrl', () => {
+  test('the style URL /api/health reports is used when it is http(s); anything else means the offline style', () => {
+    expect(onlineStyleUrl('https://tiles.example/style.json')).toBe('https://tiles.example/style.json');
+    expect(onlineStyleUrl(' http://tiles.local/style.json ')).toBe('http://tiles.local/style.json');
+    expect(onlineStyleUrl('javascript:alert(1)')).toBeNull();
+    expect(onlineStyleUrl('')).toBeNull();
+    expect(onlineStyleUrl(null)).toBeNull();
   });
 });

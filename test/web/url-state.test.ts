@@ -16,6 +16,9 @@ const shared: ViewState = {
   confidence: 99,
   resolution: 9,
   fdr: false,
+  slice: 'quarter',
+  panel: 'coverage',
+  plan: '6f1c0b9e-0c1d-4d59-9a43-2b7d3f0f7a11',
   selection: { kind: 'focus', id: 'kampung-boncos' },
   camera: { lng: 106.79861, lat: -6.20444, zoom: 14.25 },
 };
@@ -34,7 +37,10 @@ describe('url-state', () => {
   });
 
   test('area and facility selections round-trip', () => {
-    for (const selection of [{ kind: 'area', code: '31.73.07.1006' }, { kind: 'facility', id: 'demo-pkc-310101' }] as const) {
+    for (const selection of [
+      { kind: 'area', code: '31.73.07.1006' },
+      { kind: 'facility', id: 'demo-pkc-310101' },
+    ] as const) {
       expect(parseView(serializeView({ ...shared, selection })).selection).toEqual(selection);
     }
   });
@@ -62,7 +68,24 @@ describe('url-state', () => {
   });
 
   test('camera is rounded to 1e-5 degrees and 1/100 zoom', () => {
-    expect(parseView(serializeView({ ...shared, camera: { lng: 106.123456789, lat: -6.987654321, zoom: 11.23456 } })).camera).toEqual({ lng: 106.12346, lat: -6.98765, zoom: 11.23 });
+    expect(parseView(serializeView({ ...shared, camera: { lng: 106.123456789, lat: -6.987654321, zoom: 11.23456 } })).camera).toEqual({
+      lng: 106.12346,
+      lat: -6.98765,
+      zoom: 11.23,
+    });
+  });
+
+  test('the default indicator is the rate per 10,000 (counts mislead across kelurahan of different size)', () => {
+    expect(parseView('').indicator).toBe('rate');
+    expect(parseView('?ind=count').indicator).toBe('count');
+  });
+
+  test('the coverage plan id and the emerging hot spot view round-trip; a malformed plan id is dropped', () => {
+    const v = parseView(serializeView({ ...shared, hotspotMethod: 'emerging' }));
+    expect(v.hotspotMethod).toBe('emerging');
+    expect(v.plan).toBe(shared.plan);
+    expect(parseView('?plan=../../etc').plan).toBeNull();
+    expect(parseView('?panel=bogus').panel).toBe('filters');
   });
 
   test('onlyCameraDiffers', () => {

@@ -12,16 +12,18 @@ import { useT } from '../i18n/use-t';
 import { probe } from '../probe';
 import { rawanStore, useRawan } from '../store';
 import { dataOf } from '../state/resource';
-import { areasOf, currentIndicators, facilitiesOf, focusOf, hotspotsResource } from '../state/selectors';
+import { areasOf, currentIndicators, emergingResource, facilitiesOf, focusOf, healthOf, hotspotsResource, indicatorsResource } from '../state/selectors';
+import { shownCoverage } from '../state/coverage-selectors';
 import { eventsKey } from '../state/data-slice';
 import { periodQueryOf } from '../queries';
 import { roundCamera } from '../url-state';
 import { isLayerOn, JAKARTA_BOUNDS } from '../view-state';
-import { configuredStyleUrl, offlineStyle } from './basemap';
+import { offlineStyle, onlineStyleUrl, waterStyle } from './basemap';
 import { buildLayers, type AreaShape } from './layers';
 import { loadH3HexagonLayer, loadHeatmapLayer, type LazyLayerClasses } from './lazy-layers';
 import { MapTooltip, type Hover } from './map-tooltip';
 import type { Facility, FocusArea } from './features';
+import type { CoverageFacilityMark, CoverageLine } from './coverage-layers';
 
 const ONLINE_STYLE_TIMEOUT_MS = 8000;
 setWorkerUrl(maplibreWorkerUrl);
@@ -32,6 +34,14 @@ function isAreaShape(o: unknown): o is AreaShape {
 
 function isFacility(o: unknown): o is Facility {
   return typeof o === 'object' && o !== null && 'location' in o && 'capacityPerMonth' in o;
+}
+
+function isPlanMark(o: unknown): o is CoverageFacilityMark {
+  return typeof o === 'object' && o !== null && 'role' in o && 'id' in o && typeof o.id === 'string';
+}
+
+function isPlanLine(o: unknown): o is CoverageLine {
+  return typeof o === 'object' && o !== null && 'facilityId' in o && 'demandId' in o && typeof o.facilityId === 'string';
 }
 
 function isFocusArea(o: unknown): o is FocusArea {
@@ -47,10 +57,16 @@ export default function MapView() {
   const [zoom, setZoom] = useState(11);
   const [hover, setHover] = useState<Hover | null>(null);
   const [lazy, setLazy] = useState<LazyLayerClasses>({});
+  const [firstDrawPending, setFirstDrawPending] = useState(true);
   const lastIndicators = useRef<IndicatorsResponse | null>(null);
 
   const view = useRawan((s) => s.view);
   const cameraRequest = useRawan((s) => s.cameraRequest);
+  // The map waits for /api/health (a small, early answer) only to learn whether an online basemap is configured.
+  const healthSettled = useRawan((s) => {
+    const r = s.resources.health.server;
+    return r !== undefined && r.status !== 'loading';
+  });
   const kotaFc = useRawan((s) => dataOf(s.resources.areas.kota));
   const kelurahanFc = useRawan((s) => dataOf(s.resources.areas.kelurahan));
   const data = useRawan(
@@ -64,22 +80,26 @@ export default function MapView() {
         facilities: facilitiesOf(s),
         indicators: currentIndicators(s),
         hotspots: dataOf(hotspotsResource(s)),
+        emerging: dataOf(emergingResource(s)),
+        coverage: s.view.panel === 'coverage' ? shownCoverage(s) : null,
         events: q ? (dataOf(s.resources.events[eventsKey(q)])?.features ?? null) : null,
       };
     }),
   );
 
-  // Create the map once; everything else talks to it through refs.
+  // Create the map once the server said which basemap to use; everything else talks to it through refs.
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
+    if (!el || !healthSettled) return;
     const p = probe();
-    const online = configuredStyleUrl(document, import.meta.env.VITE_BASEMAP_STYLE);
+    const online = onlineStyleUrl(healthOf(rawanStore().getState())?.basemapStyle ?? null);
+    // Marks in the performance timeline, so a profile of the first view shows where its time goes.
+    performance.mark('rawan:map-create');
     const state = rawanStore().getState();
     const cam = state.view.camera;
     const map = new MapLibreMap({
       container: el,
-      style: online ?? offlineStyle(null, null),
+      style: online ?? waterStyle(),
       ...(cam ? { center: [cam.lng, cam.lat], zoom: cam.zoom } : { bounds: JAKARTA_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       minZoom: 8,
       maxZoom: 18,
@@ -111,28 +131,47 @@ export default function MapView() {
       if (online && !styleLoaded) fallback();
     });
 
+    let choroplethDrawn = false;
+    const firstMapDrawn = () => {
+      if (p.firstMapMs !== null) return;
+      p.firstMapMs = performance.now();
+      performance.mark('rawan:first-map');
+      setFirstDrawPending(false);
+    };
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
       onAfterRender: () => {
+        if (p.deckFrames === 0) performance.mark('rawan:deck-first-frame');
         p.deckFrames += 1;
-        if (p.firstMapMs === null && p.mapLoaded && p.layerIds.includes('choropleth')) p.firstMapMs = performance.now();
+        if (p.layerIds.includes('choropleth')) choroplethDrawn = true;
+        if (p.mapLoaded && choroplethDrawn) firstMapDrawn();
       },
       onHover: (info: PickingInfo) => setHover(info.object ? { x: info.x, y: info.y, layerId: info.layer?.id ?? '', object: info.object } : null),
       onClick: (info: PickingInfo) => {
         const o: unknown = info.object;
-        const select = rawanStore().getState().select;
-        if (isFacility(o)) select({ kind: 'facility', id: o.id });
+        const state = rawanStore().getState();
+        const select = state.select;
+        const lockFor = state.coverage.pickLockFor;
+        // Locking an area: the next puskesmas clicked becomes the one that serves it.
+        if (lockFor !== null && isFacility(o)) state.toggleCoverageLock({ demandId: lockFor, facilityId: o.id });
+        else if (lockFor !== null && isPlanMark(o)) state.toggleCoverageLock({ demandId: lockFor, facilityId: o.id });
+        else if (isPlanMark(o) || isPlanLine(o)) select({ kind: 'facility', id: isPlanLine(o) ? o.facilityId : o.id });
+        else if (isFacility(o)) select({ kind: 'facility', id: o.id });
         else if (isFocusArea(o)) select({ kind: 'focus', id: o.id });
         else if (isAreaShape(o)) select(o.properties.kind === 'focus' ? { kind: 'focus', id: o.properties.key } : { kind: 'area', code: o.properties.key });
       },
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering, isDragging }) =>
+        isDragging ? 'grabbing' : isHovering ? 'pointer' : rawanStore().getState().coverage.pickLockFor !== null ? 'crosshair' : 'grab',
     });
     map.addControl(overlay);
     map.getCanvas().setAttribute('aria-label', t('map.label'));
 
     map.on('load', () => {
+      performance.mark('rawan:map-load');
       p.mapLoaded = true;
+      // deck.gl may have drawn the choropleth before the basemap finished; the first map is there once both are.
+      if (choroplethDrawn) firstMapDrawn();
       // The initial fit to Jakarta fires no moveend; record it so the URL holds the camera from the start.
       recordCamera();
       setReady(true);
@@ -152,6 +191,10 @@ export default function MapView() {
       if (!prev || prev.lng !== next.lng || prev.lat !== next.lat || prev.zoom !== next.zoom) rawanStore().getState().setCamera(next);
     };
     map.on('moveend', recordCamera);
+    p.project = (lngLat) => {
+      const pt = map.project(lngLat);
+      return [pt.x, pt.y];
+    };
     mapRef.current = map;
     overlayRef.current = overlay;
     return () => {
@@ -161,17 +204,36 @@ export default function MapView() {
       mapRef.current = null;
       overlayRef.current = null;
       p.mapLoaded = false;
+      p.project = null;
     };
     // The map is created once per mount; later changes reach it through the effects below.
-  }, []);
+  }, [healthSettled]);
 
-  // Offline basemap: fill the land and outlines as soon as the boundaries arrive.
+  // If the first draw cannot come (the choropleth is off, no types are chosen, or its data failed), stop holding the
+  // other layers back at once; otherwise only a long wait does.
+  const choroplethBlocked = useRawan(
+    (s) => !isLayerOn(s.view, 'choropleth') || s.view.types.length === 0 || indicatorsResource(s, s.view.level)?.status === 'error',
+  );
+  useEffect(() => {
+    if (!ready || !firstDrawPending) return;
+    const timer = window.setTimeout(() => setFirstDrawPending(false), choroplethBlocked ? 0 : 8000);
+    return () => window.clearTimeout(timer);
+  }, [ready, firstDrawPending, choroplethBlocked]);
+
+  // Offline basemap: fill the land and outlines once the first map is on screen. The choropleth covers the same land,
+  // and holding the basemap's polygons back spares software WebGL its fill, line and clipping-mask programs until then.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready) return;
-    if (kotaFc) map.getSource<GeoJSONSource>('kota')?.setData(kotaFc);
-    if (kelurahanFc) map.getSource<GeoJSONSource>('kelurahan')?.setData(kelurahanFc);
-  }, [ready, kotaFc, kelurahanFc]);
+    if (!map || !ready || firstDrawPending || rawanStore().getState().basemap === 'online') return;
+    const full = offlineStyle(kotaFc, kelurahanFc);
+    for (const id of ['kota', 'kelurahan'] as const) {
+      const fc = id === 'kota' ? kotaFc : kelurahanFc;
+      const source = map.getSource<GeoJSONSource>(id);
+      if (source && fc) source.setData(fc);
+      else if (!source) map.addSource(id, full.sources[id]);
+    }
+    for (const layer of full.layers) if (!map.getLayer(layer.id)) map.addLayer(layer);
+  }, [ready, firstDrawPending, kotaFc, kelurahanFc]);
 
   // The camera in the view changed from outside the map (back/forward, a pasted link): jump there.
   useEffect(() => {
@@ -186,7 +248,7 @@ export default function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !cameraRequest) return;
-    if (cameraRequest.kind === 'bounds') map.fitBounds(cameraRequest.bounds, { padding: 80, maxZoom: 14.75, duration: 900 });
+    if (cameraRequest.kind === 'bounds') map.fitBounds(cameraRequest.bounds, { padding: cameraRequest.padding ?? 80, maxZoom: 14.75, duration: 900 });
     else map.flyTo({ center: cameraRequest.center, zoom: cameraRequest.zoom, duration: 900 });
   }, [cameraRequest]);
 
@@ -204,16 +266,26 @@ export default function MapView() {
   if (data.indicators && data.indicators.level === view.level) lastIndicators.current = data.indicators;
   const shownIndicators = data.indicators ?? (lastIndicators.current?.level === view.level ? lastIndicators.current : null);
   const layers = useMemo(
-    () => buildLayers({ view, zoom, ...data, indicators: shownIndicators, indicatorsStale: data.indicators === null }, lazy),
-    [view, zoom, data, shownIndicators, lazy],
+    () => buildLayers({ view, zoom, ...data, indicators: shownIndicators, indicatorsStale: data.indicators === null, firstDrawPending }, lazy),
+    [view, zoom, data, shownIndicators, lazy, firstDrawPending],
   );
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers });
     const p = probe();
     p.layerIds = layers.map((l) => l.id);
-    p.choroplethKey = data.indicators && layers.some((l) => l.id === 'choropleth') ? `${data.indicators.level}|${data.indicators.period.from}|${data.indicators.period.to}|${data.indicators.types.join(',')}` : null;
-  }, [layers, data.indicators]);
+    const dataLength = (id: string) => {
+      const d: unknown = layers.find((l) => l.id === id)?.props.data;
+      return Array.isArray(d) ? d.length : 0;
+    };
+    p.hotspotCells = dataLength('hotspots') + dataLength('emerging');
+    p.coverageLines = dataLength('coverage-lines');
+    p.allLayers = !firstDrawPending;
+    p.choroplethKey =
+      data.indicators && layers.some((l) => l.id === 'choropleth')
+        ? `${data.indicators.level}|${data.indicators.period.from}|${data.indicators.period.to}|${data.indicators.types.join(',')}`
+        : null;
+  }, [layers, data.indicators, firstDrawPending]);
 
   return (
     <div className="map-wrap">

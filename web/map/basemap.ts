@@ -28,16 +28,32 @@ export function offlineStyle(kota: AreaCollection | null, kelurahan: AreaCollect
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
       { id: 'land', type: 'fill', source: 'kota', paint: { 'fill-color': BASEMAP_COLORS.land, 'fill-antialias': true } },
-      { id: 'kelurahan-outline', type: 'line', source: 'kelurahan', paint: { 'line-color': BASEMAP_COLORS.kelurahanLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 14, 1.2] } },
-      { id: 'kota-outline', type: 'line', source: 'kota', paint: { 'line-color': BASEMAP_COLORS.kotaLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 14, 2] } },
+      {
+        id: 'kelurahan-outline',
+        type: 'line',
+        source: 'kelurahan',
+        paint: { 'line-color': BASEMAP_COLORS.kelurahanLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 14, 1.2] },
+      },
+      {
+        id: 'kota-outline',
+        type: 'line',
+        source: 'kota',
+        paint: { 'line-color': BASEMAP_COLORS.kotaLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 14, 2] },
+      },
     ],
   };
 }
 
-/** The online style URL, if one is configured: a `<meta name="rawan-basemap-style">` the server writes, else the build's VITE_BASEMAP_STYLE. */
-export function configuredStyleUrl(doc: Pick<Document, 'querySelector'> | null, buildValue: string | undefined): string | null {
-  const meta = doc?.querySelector('meta[name="rawan-basemap-style"]')?.getAttribute('content')?.trim() ?? '';
-  if (/^https?:\/\//.test(meta)) return meta;
-  const built = buildValue?.trim() ?? '';
-  return /^https?:\/\//.test(built) ? built : null;
+/**
+ * The style the offline map starts with: only the water. It needs no worker, tiles or shaders beyond the background,
+ * so MapLibre is ready at once; `offlineStyle`'s land and outlines are added once the first map is drawn.
+ */
+export function waterStyle(): StyleSpecification {
+  return { version: 8, name: 'Rawan offline', sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } }] };
+}
+
+/** The online style URL from /api/health's `basemapStyle` (RAWAN_BASEMAP_STYLE), when it is an http(s) URL; else the offline style is used. */
+export function onlineStyleUrl(configured: string | null): string | null {
+  const url = configured?.trim() ?? '';
+  return /^https?:\/\//.test(url) ? url : null;
 }

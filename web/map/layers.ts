@@ -1,23 +1,30 @@
 // Pure: the view and the data it needs in, the ordered deck.gl layers out, each with a stable id (focus areas on top).
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { EventFeature, HotspotCell, HotspotsResponse, IndicatorsResponse } from '../api';
+import type { EmergingCell, EmergingResponse, EventFeature, HotspotCell, HotspotsResponse, IndicatorsResponse } from '../api';
 import type { LazyLayerClasses } from './lazy-layers';
+
+export { shapesOf, type AreaProps, type AreaShape };
 import type { ViewState } from '../view-state';
 import { isLayerOn } from '../view-state';
+import { shapesOf, type AreaProps, type AreaShape } from './area-shapes';
 import { choropleth } from './choropleth';
 import type { AdminArea, Facility, FocusArea } from './features';
 import { FACILITY_GLYPHS, facilityGlyph, facilityScale, facilitySize } from './facility-symbol';
-import { AREA_LINE, FACILITY_OTHER, FACILITY_REHAB, FOCUS_FILL, FOCUS_LINE, HOTSPOT_COLORS, LISA_COLORS, NO_DATA, SELECTION_LINE, type Rgba } from './palette';
-
-export interface AreaProps {
-  kind: 'area' | 'focus';
-  key: string;
-  name: string;
-}
-
-export type AreaShape = Feature<Polygon | MultiPolygon, AreaProps>;
+import { coverageDrawing, coverageLineLayer, coverageMarkLayers, coverageUnderLayers, type CoverageOverlay } from './coverage-layers';
+import {
+  AREA_LINE,
+  EMERGING_COLORS,
+  FACILITY_OTHER,
+  FACILITY_REHAB,
+  FOCUS_FILL,
+  FOCUS_LINE,
+  HOTSPOT_COLORS,
+  LISA_COLORS,
+  NO_DATA,
+  SELECTION_LINE,
+  type Rgba,
+} from './palette';
 
 export interface LayerInput {
   view: ViewState;
@@ -30,7 +37,15 @@ export interface LayerInput {
   focus: FocusArea[] | null;
   facilities: Facility[] | null;
   hotspots: HotspotsResponse | null;
+  emerging: EmergingResponse | null;
   events: EventFeature[] | null;
+  /** The coverage plan to draw (coverage panel open and a run or saved plan shown), else null. */
+  coverage: CoverageOverlay | null;
+  /**
+   * True until the choropleth has been drawn once: only the layers of the first view that share its shaders are built,
+   * so software WebGL compiles the text, icon and hexagon programs after the first map is on screen, not before.
+   */
+  firstDrawPending: boolean;
   /** The choropleth is shown as a ghost while new indicators load, so the old colours do not pass for the new filter. */
   indicatorsStale: boolean;
 }
@@ -38,36 +53,32 @@ export interface LayerInput {
 export const LAYER_ORDER = [
   'choropleth',
   'hotspots',
+  'emerging',
   'heatmap',
+  'coverage-unmet',
   'area-labels',
   'selection',
+  'coverage-lines',
   'facilities',
+  'coverage-demand',
+  'coverage-facilities',
   'focus-areas',
   'focus-labels',
 ] as const;
 
-const shapeCache = new WeakMap<readonly (AdminArea | FocusArea)[], AreaShape[]>();
-
-/** GeoJSON features tagged with what they are, memoised so deck.gl sees the same data object across renders. */
-export function shapesOf(items: readonly AdminArea[] | readonly FocusArea[]): AreaShape[] {
-  const hit = shapeCache.get(items);
-  if (hit) return hit;
-  const out = items.map((a): AreaShape => {
-    const properties: AreaProps = 'code' in a ? { kind: 'area', key: a.code, name: a.name } : { kind: 'focus', key: a.id, name: a.name };
-    return { type: 'Feature', geometry: a.geometry, properties };
-  });
-  shapeCache.set(items, out);
-  return out;
-}
-
-export function hotspotColor(cell: HotspotCell, method: ViewState['hotspotMethod'], confidence: ViewState['confidence']): Rgba {
-  if (method === 'lisa') {
-    if (!cell.significant) return [...LISA_COLORS.none];
-    return cell.class === 'HH' || cell.class === 'LH' || cell.class === 'LL' || cell.class === 'HL' ? [...LISA_COLORS[cell.class]] : [...LISA_COLORS.none];
+/** A Gi* cell by class and confidence (shown only at or above the chosen level), a LISA cell by quadrant when significant. */
+export function hotspotColor(cell: HotspotCell, confidence: ViewState['confidence']): Rgba {
+  if ('quadrant' in cell) {
+    if (!cell.significant || cell.class === 'none') return [...LISA_COLORS.none];
+    return [...LISA_COLORS[cell.class]];
   }
   const c = cell.confidence;
   if ((cell.class === 'hot' || cell.class === 'cold') && c !== null && c >= confidence) return [...HOTSPOT_COLORS[cell.class][c]];
   return [...HOTSPOT_COLORS.none];
+}
+
+export function emergingColor(cell: Pick<EmergingCell, 'category'>): Rgba {
+  return [...EMERGING_COLORS[cell.category]];
 }
 
 interface LabelPoint {
@@ -107,7 +118,8 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
         getLineColor: AREA_LINE,
         lineWidthUnits: 'pixels',
         getLineWidth: 0.6,
-        opacity: input.indicatorsStale ? 0.35 : isLayerOn(view, 'hotspots') || isLayerOn(view, 'heatmap') ? 0.45 : 0.78,
+        // Faint while stale, and under hexagons, density or a coverage plan so those stay readable.
+        opacity: input.indicatorsStale ? 0.35 : input.coverage ? 0.3 : isLayerOn(view, 'hotspots') || isLayerOn(view, 'heatmap') ? 0.45 : 0.78,
         pickable: true,
         autoHighlight: true,
         highlightColor: [20, 33, 61, 60],
@@ -116,13 +128,14 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
     );
   }
 
-  if (isLayerOn(view, 'hotspots') && input.hotspots && lazy.H3HexagonLayer) {
+  const later = !input.firstDrawPending;
+  if (later && isLayerOn(view, 'hotspots') && view.hotspotMethod !== 'emerging' && input.hotspots && lazy.H3HexagonLayer) {
     layers.push(
       new lazy.H3HexagonLayer<HotspotCell>({
         id: 'hotspots',
         data: input.hotspots.cells,
         getHexagon: (c) => c.h3,
-        getFillColor: (c) => hotspotColor(c, view.hotspotMethod, view.confidence),
+        getFillColor: (c) => hotspotColor(c, view.confidence),
         extruded: false,
         stroked: true,
         getLineColor: [255, 255, 255, 120],
@@ -136,7 +149,29 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
     );
   }
 
-  if (isLayerOn(view, 'heatmap') && input.events && lazy.HeatmapLayer) {
+  if (later && isLayerOn(view, 'hotspots') && view.hotspotMethod === 'emerging' && input.emerging && lazy.H3HexagonLayer) {
+    layers.push(
+      new lazy.H3HexagonLayer<EmergingCell>({
+        id: 'emerging',
+        data: input.emerging.cells,
+        getHexagon: (c) => c.h3,
+        getFillColor: emergingColor,
+        extruded: false,
+        stroked: true,
+        getLineColor: [255, 255, 255, 140],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.5,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [20, 33, 61, 80],
+      }),
+    );
+  }
+
+  const drawing = later && input.coverage ? coverageDrawing(input.coverage, input.kelurahan, input.focus, input.facilities) : null;
+  if (drawing) layers.push(...coverageUnderLayers(drawing));
+
+  if (later && isLayerOn(view, 'heatmap') && input.events && lazy.HeatmapLayer) {
     layers.push(
       new lazy.HeatmapLayer<EventFeature>({
         id: 'heatmap',
@@ -159,7 +194,7 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
     );
   }
 
-  const labels = areaLabels(input);
+  const labels = later ? areaLabels(input) : [];
   if (labels.length > 0) {
     layers.push(
       new TextLayer<LabelPoint>({
@@ -196,7 +231,9 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
     );
   }
 
-  if (isLayerOn(view, 'facilities') && input.facilities) {
+  if (drawing) layers.push(coverageLineLayer(drawing, view.selection?.kind === 'facility' ? view.selection.id : null));
+
+  if (later && isLayerOn(view, 'facilities') && input.facilities) {
     const selectedId = view.selection?.kind === 'facility' ? view.selection.id : null;
     layers.push(
       new TextLayer<Facility>({
@@ -222,6 +259,8 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
     );
   }
 
+  if (drawing) layers.push(...coverageMarkLayers(drawing));
+
   if (isLayerOn(view, 'focus') && input.focus) {
     layers.push(
       new GeoJsonLayer<AreaProps>({
@@ -238,6 +277,10 @@ export function buildLayers(input: LayerInput, lazy: LazyLayerClasses): Layer[] 
         autoHighlight: true,
         highlightColor: [106, 27, 154, 70],
       }),
+    );
+  }
+  if (later && isLayerOn(view, 'focus') && input.focus) {
+    layers.push(
       new TextLayer<FocusArea>({
         id: 'focus-labels',
         data: input.focus,

@@ -1,5 +1,7 @@
-// The hover tooltip: the name and the shown figure of whatever is under the pointer.
-import type { HotspotCell, IndicatorsResponse } from '../api';
+// The hover tooltip: the name and the shown figure of whatever is under the pointer (areas, puskesmas, hot spot cells, coverage lines).
+import type { IndicatorsResponse } from '../api';
+import { isEmergingCategory } from '../hotspot-categories';
+import type { I18n } from '../i18n/use-t';
 import { useT } from '../i18n/use-t';
 import { useRawan } from '../store';
 import type { ViewState } from '../view-state';
@@ -25,6 +27,76 @@ function shapeProps(o: unknown): AreaProps | null {
   return { kind: p.kind, key: p.key, name: p.name };
 }
 
+type Fmt = Pick<I18n, 't' | 'num'> & { minCell: number };
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Title and lines for a hot spot cell, an emerging cell or a coverage element, read defensively from the picked object. */
+function analysisLines(layerId: string, o: Record<string, unknown>, { t, num, minCell }: Fmt): { title: string; lines: string[] } | null {
+  const value = numOrNull(o.value);
+  const count = value === null ? t('detail.suppressed', { k: minCell }) : num(value);
+  if (layerId === 'hotspots') {
+    const cls = str(o.class);
+    const lines = [t('tooltip.value', { n: count })];
+    const z = numOrNull(o.z);
+    const p = numOrNull(o.p);
+    const conf = numOrNull(o.confidence);
+    if (z !== null && p !== null) lines.push(t('tooltip.z', { z: num(z, 2), p: num(p, 3) }));
+    const i = numOrNull(o.I);
+    const pSim = numOrNull(o.pSim);
+    if (i !== null && pSim !== null) lines.push(t('tooltip.lisa', { i: num(i, 2), p: num(pSim, 3) }));
+    let label = t('legend.notSignificant');
+    if ((cls === 'hot' || cls === 'cold') && conf !== null) label = t(cls === 'hot' ? 'legend.hot' : 'legend.cold', { c: conf });
+    else if (cls === 'HH' || cls === 'HL' || cls === 'LH' || cls === 'LL') label = t(`legend.${cls}`);
+    return { title: label, lines };
+  }
+  if (layerId === 'emerging') {
+    const category = str(o.category);
+    const known = category !== null && isEmergingCategory(category) ? category : null;
+    const trend = isRecord(o.trend) ? numOrNull(o.trend.tau) : null;
+    const lines = [t('tooltip.slices', { hot: num(numOrNull(o.hotSlices) ?? 0), cold: num(numOrNull(o.coldSlices) ?? 0) })];
+    if (trend !== null) lines.push(t('tooltip.trend', { tau: num(trend, 2) }));
+    return { title: known ? t(`emerging.${known}`) : t('layer.hotspots'), lines };
+  }
+  if (layerId === 'coverage-lines') {
+    const amount = numOrNull(o.amount);
+    const km = numOrNull(o.distanceKm);
+    return {
+      title: `${str(o.facilityName) ?? ''} → ${str(o.demandName) ?? ''}`,
+      lines: [
+        t('coverage.clients', { n: num(amount ?? 0, 1) }),
+        t('detail.distance', { km: num(km ?? 0, 1) }),
+        ...(o.locked === true ? [t('coverage.locked')] : []),
+      ],
+    };
+  }
+  if (layerId === 'coverage-demand') {
+    const unmet = numOrNull(o.unmet) ?? 0;
+    return {
+      title: str(o.name) ?? '',
+      lines: [
+        t('coverage.demandPerMonth', { n: num(numOrNull(o.demand) ?? 0, 1) }),
+        ...(unmet > 1e-9 ? [t('coverage.unmetPerMonth', { n: num(unmet, 1) })] : []),
+      ],
+    };
+  }
+  if (layerId === 'coverage-facilities') {
+    const role = str(o.role);
+    return {
+      title: str(o.name) ?? '',
+      lines: [
+        role === 'excluded' ? t('coverage.excluded') : t('coverage.load', { load: num(numOrNull(o.load) ?? 0, 1), cap: num(numOrNull(o.capacity) ?? 0) }),
+        ...(role === 'proposed' ? [t('coverage.proposed')] : []),
+      ],
+    };
+  }
+  if (layerId === 'coverage-unmet' && isRecord(o.properties)) {
+    return { title: str(o.properties.name) ?? '', lines: [t('coverage.unmetPerMonth', { n: num(numOrNull(o.properties.unmet) ?? 0, 1) })] };
+  }
+  return null;
+}
+
 export function MapTooltip({ hover, view, indicators }: { hover: Hover; view: ViewState; indicators: IndicatorsResponse | null }) {
   const { t, num } = useT();
   const minCell = useRawan((s) => s.minCell);
@@ -32,14 +104,19 @@ export function MapTooltip({ hover, view, indicators }: { hover: Hover; view: Vi
   let title = '';
   const o = hover.object;
   if (hover.layerId === 'facilities' && isRecord(o) && typeof o.name === 'string') {
-    const f: Pick<Facility, 'name' | 'capacityPerMonth' | 'rehab'> = { name: o.name, capacityPerMonth: typeof o.capacityPerMonth === 'number' ? o.capacityPerMonth : null, rehab: o.rehab === true };
+    const f: Pick<Facility, 'name' | 'capacityPerMonth' | 'rehab'> = {
+      name: o.name,
+      capacityPerMonth: typeof o.capacityPerMonth === 'number' ? o.capacityPerMonth : null,
+      rehab: o.rehab === true,
+    };
     title = f.name;
     lines.push(f.capacityPerMonth === null ? t('detail.capacityUnknown') : t('detail.capacity', { n: num(f.capacityPerMonth) }));
     if (f.rehab) lines.push(t('legend.rehab'));
-  } else if (hover.layerId === 'hotspots' && isRecord(o) && typeof o.value === 'number' && typeof o.z === 'number' && typeof o.p === 'number') {
-    const c: Pick<HotspotCell, 'value' | 'z' | 'p'> = { value: o.value, z: o.z, p: o.p };
-    title = t('layer.hotspots');
-    lines.push(t('tooltip.value', { n: num(c.value) }), t('tooltip.z', { z: num(c.z, 2), p: num(c.p, 3) }));
+  } else if ((hover.layerId === 'hotspots' || hover.layerId === 'emerging' || hover.layerId.startsWith('coverage-')) && isRecord(o)) {
+    const content = analysisLines(hover.layerId, o, { t, num, minCell });
+    if (!content) return null;
+    title = content.title;
+    lines.push(...content.lines);
   } else if (hover.layerId === 'focus-labels' && isRecord(o) && typeof o.name === 'string') {
     const f: Pick<FocusArea, 'name'> = { name: o.name };
     title = f.name;

@@ -44,3 +44,36 @@ export function cssColor(c: Rgba | readonly number[]): string {
   const [r, g, b, a = 255] = c;
   return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 100) / 100})`;
 }
+
+/** Emerging hot spot categories (ArcGIS Pro's eight patterns), reds for hot and blues for cold, darkest for the most pressing. */
+export const EMERGING_COLORS = {
+  new_hot: [103, 0, 13, 235],
+  consecutive_hot: [165, 15, 21, 230],
+  intensifying_hot: [203, 24, 29, 225],
+  persistent_hot: [239, 59, 44, 220],
+  diminishing_hot: [251, 106, 74, 215],
+  sporadic_hot: [252, 146, 114, 210],
+  oscillating_hot: [214, 96, 160, 215],
+  historical_hot: [252, 187, 161, 205],
+  new_cold: [8, 48, 107, 235],
+  consecutive_cold: [8, 81, 156, 230],
+  intensifying_cold: [33, 113, 181, 225],
+  persistent_cold: [66, 146, 198, 220],
+  diminishing_cold: [107, 174, 214, 215],
+  sporadic_cold: [158, 202, 225, 210],
+  oscillating_cold: [128, 125, 186, 215],
+  historical_cold: [198, 219, 239, 205],
+} as const satisfies Record<string, Rgba>;
+
+/** Coverage plan drawing: assignment lines, locked lines, unmet demand, and puskesmas rings by role in the plan. */
+export const COVERAGE_COLORS = {
+  line: [0, 105, 92, 200],
+  lockedLine: [123, 31, 162, 230],
+  unmetFill: [211, 47, 47, 90],
+  unmetLine: [183, 28, 28, 255],
+  demand: [255, 255, 255, 240],
+  demandLine: [38, 50, 56, 255],
+  used: [0, 121, 107, 255],
+  proposed: [239, 108, 0, 255],
+  excluded: [97, 97, 97, 255],
+} as const satisfies Record<string, Rgba>;

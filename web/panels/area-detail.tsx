@@ -9,6 +9,7 @@ import { areasOf, facilitiesOf, focusOf, indicatorsResource } from '../state/sel
 import { useRawan } from '../store';
 import type { Selection } from '../view-state';
 import { ChangeValue, KeyFigure, TypeBreakdown, useCount } from './figures';
+import { AreaPlanSlot } from './coverage/lazy-sections';
 import { NearestList } from './nearest-list';
 import { TrendSection } from './trend-section';
 
@@ -23,7 +24,11 @@ export function AreaDetail({ selection }: { selection: AreaSelection }) {
     useShallow((s) => {
       const adminLevel = selection.kind === 'area' ? levelOfCode(selection.code) : null;
       const found: AdminArea | FocusArea | undefined =
-        selection.kind === 'focus' ? focusOf(s)?.find((f) => f.id === selection.id) : adminLevel ? areasOf(s, adminLevel)?.find((a) => a.code === selection.code) : undefined;
+        selection.kind === 'focus'
+          ? focusOf(s)?.find((f) => f.id === selection.id)
+          : adminLevel
+            ? areasOf(s, adminLevel)?.find((a) => a.code === selection.code)
+            : undefined;
       return {
         area: found,
         indicators: indicatorsResource(s, level),
@@ -61,8 +66,16 @@ export function AreaDetail({ selection }: { selection: AreaSelection }) {
         {data ? <p className="muted small">{t('detail.period', { from: date(data.period.from), to: date(data.period.to) })}</p> : null}
       </header>
 
-      {indicators?.status === 'error' ? <p className="error-text">{t('error.indicators')}: {indicators.error.message}</p> : null}
-      {!row && indicators?.status !== 'error' ? <p className="muted" aria-busy="true">{t('status.loading')}</p> : null}
+      {indicators?.status === 'error' ? (
+        <p className="error-text">
+          {t('error.indicators')}: {indicators.error.message}
+        </p>
+      ) : null}
+      {!row && indicators?.status !== 'error' ? (
+        <p className="muted" aria-busy="true">
+          {t('status.loading')}
+        </p>
+      ) : null}
       {row && data ? (
         <>
           <dl className="key-figures">
@@ -81,6 +94,8 @@ export function AreaDetail({ selection }: { selection: AreaSelection }) {
           </section>
         </>
       ) : null}
+
+      <AreaPlanSlot demandId={key} />
 
       <TrendSection area={key} />
 

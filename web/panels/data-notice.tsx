@@ -1,21 +1,27 @@
-// The honesty notice: a always-visible line that data is synthetic or approximate, and a dialog naming each layer's source.
+// The honesty notice: an always-visible line when /api/health reports synthetic or approximate data, and a dialog naming each layer's source.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/use-t';
 import { dataOf } from '../state/resource';
 import { FACILITIES_KEY } from '../state/data-slice';
+import { healthOf } from '../state/selectors';
 import { rawanStore, useRawan } from '../store';
 
+type Caveat = 'eventsSynthetic' | 'facilitiesSynthetic' | 'boundariesApproximate' | 'populationApproximate' | 'focusAreasApproximate';
+const CAVEATS: readonly Caveat[] = ['eventsSynthetic', 'facilitiesSynthetic', 'boundariesApproximate', 'populationApproximate', 'focusAreasApproximate'];
+
 interface Provenance {
-  approximate: boolean;
+  /** What /api/health says is demo (synthetic) or approximate; empty when everything is imported. */
+  caveats: Caveat[];
   synthetic: boolean;
   sources: { label: string; text: string }[];
 }
 
 function useProvenance(): Provenance {
   const { t } = useT();
-  const { kelurahan, focus, facilities, basemap } = useRawan(
+  const { health, kelurahan, focus, facilities, basemap } = useRawan(
     useShallow((s) => ({
+      health: healthOf(s),
       kelurahan: dataOf(s.resources.areas.kelurahan),
       focus: dataOf(s.resources.areas.focus),
       facilities: dataOf(s.resources.facilities[FACILITIES_KEY]),
@@ -27,18 +33,17 @@ function useProvenance(): Provenance {
   const focusProps = focus?.features.at(0)?.properties;
   const facilityProps = facilities?.features.at(0)?.properties;
   const populationSource = areaProps && 'populationSource' in areaProps ? areaProps.populationSource : null;
-  const synthetic = facilities?.features.some((f) => f.properties.synthetic) ?? true;
-  const approximate = [kelurahan, focus].some((fc) => fc?.features.some((f) => f.properties.approximate) ?? true);
+  const caveats = health ? CAVEATS.filter((c) => health.data[c]) : [];
   const unknown = t('notice.unknown');
   return {
-    approximate,
-    synthetic,
+    caveats,
+    synthetic: caveats.includes('eventsSynthetic') || caveats.includes('facilitiesSynthetic'),
     sources: [
       { label: t('layer.choropleth'), text: `${areaProps?.source ?? unknown}${populationSource ? ` · ${t('detail.population')}: ${populationSource}` : ''}` },
-      { label: t('detail.total'), text: t('notice.cases') },
+      { label: t('detail.total'), text: `${t('notice.cases')}${health?.data.eventsSynthetic ? ` (${t('notice.syntheticShort')})` : ''}` },
       { label: t('layer.focus'), text: focusProps?.source ?? unknown },
       { label: t('layer.facilities'), text: facilityProps?.source ?? unknown },
-      { label: t('legend.title'), text: basemap === 'online' ? t('notice.basemapOnline', { url: '' }) : t('notice.basemapOffline') },
+      { label: t('legend.title'), text: basemap === 'online' ? t('notice.basemapOnline', { url: health?.basemapStyle ?? '' }) : t('notice.basemapOffline') },
     ],
   };
 }
@@ -46,13 +51,13 @@ function useProvenance(): Provenance {
 export function NoticeStrip() {
   const { t } = useT();
   const p = useProvenance();
-  if (!p.synthetic && !p.approximate) return null;
+  if (p.caveats.length === 0) return null;
   return (
     <div className="notice-strip" role="note" data-testid="data-notice">
       <span className="notice-icon" aria-hidden="true">
         !
       </span>
-      <span>{p.synthetic ? t('notice.short') : t('notice.approximate')}</span>
+      <span>{p.synthetic ? t('notice.short') : t('notice.shortApproximate')}</span>
       <button type="button" className="link" onClick={() => rawanStore().getState().setNoticeOpen(true)}>
         {t('notice.button')}
       </button>
@@ -75,9 +80,10 @@ export function NoticeDialog() {
     <dialog ref={ref} className="dialog" aria-labelledby="notice-title" onClose={() => rawanStore().getState().setNoticeOpen(false)}>
       <h2 id="notice-title">{t('notice.title')}</h2>
       <p>{t('notice.intro')}</p>
-      <ul>
-        {p.synthetic ? <li>{t('notice.synthetic')}</li> : null}
-        {p.approximate ? <li>{t('notice.approximate')}</li> : null}
+      <ul data-testid="notice-caveats">
+        {p.caveats.map((c) => (
+          <li key={c}>{t(`notice.${c}`)}</li>
+        ))}
       </ul>
       <h3>{t('notice.layerSource')}</h3>
       <dl className="sources">

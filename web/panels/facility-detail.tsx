@@ -6,7 +6,10 @@ import { useT } from '../i18n/use-t';
 import { dataOf } from '../state/resource';
 import { areasOf, facilitiesOf, indicatorsResource } from '../state/selectors';
 import { rawanStore, useRawan } from '../store';
+import { CapacityEditor } from './capacity-editor';
+import { FacilityPlanSlot } from './coverage/lazy-sections';
 import { KeyFigure, useCount } from './figures';
+import { canPlan } from '../state/coverage-selectors';
 import { TrendSection } from './trend-section';
 
 export function FacilityDetail({ id }: { id: string }) {
@@ -15,10 +18,14 @@ export function FacilityDetail({ id }: { id: string }) {
   const { facilities, kelurahan, indicators } = useRawan(
     useShallow((s) => ({ facilities: facilitiesOf(s), kelurahan: areasOf(s, 'kelurahan'), indicators: dataOf(indicatorsResource(s, 'kelurahan')) })),
   );
+  const planner = useRawan(canPlan);
   const facility = facilities?.find((f) => f.id === id);
   const served = useMemo(() => {
     if (!facilities || !kelurahan) return [];
-    const nearest = nearestIdByPoint(kelurahan.map((k) => ({ id: k.code, location: k.centroid })), facilities);
+    const nearest = nearestIdByPoint(
+      kelurahan.map((k) => ({ id: k.code, location: k.centroid })),
+      facilities,
+    );
     return kelurahan.filter((k) => nearest.get(k.code) === id);
   }, [facilities, kelurahan, id]);
   if (!facilities) return <p className="muted">{t('status.loading')}</p>;
@@ -37,10 +44,22 @@ export function FacilityDetail({ id }: { id: string }) {
       </header>
       <dl className="key-figures">
         <KeyFigure label={t('detail.facilityLevel')} value={t(`level.${facility.level}`)} />
-        <KeyFigure label={t('detail.capacityLabel')} value={facility.capacityPerMonth === null ? '—' : num(facility.capacityPerMonth)} />
+        <KeyFigure
+          testId="facility-capacity"
+          label={t('detail.capacityLabel')}
+          value={facility.capacityPerMonth === null ? '—' : num(facility.capacityPerMonth)}
+          sub={
+            planner ? (
+              <CapacityEditor key={`${id}:${facility.capacityPerMonth}`} id={id} capacity={facility.capacityPerMonth} />
+            ) : facility.approximate ? (
+              t('detail.approximateValue')
+            ) : undefined
+          }
+        />
         <KeyFigure label={t('detail.built')} value={facility.builtYear === null ? '—' : String(facility.builtYear)} />
         <KeyFigure label={t('detail.located')} value={home?.name ?? '—'} />
       </dl>
+      <FacilityPlanSlot id={id} />
       <section className="detail-section">
         <h3>{t('detail.serves')}</h3>
         <p className="muted small">{t('detail.servesNote')}</p>

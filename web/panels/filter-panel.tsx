@@ -1,20 +1,65 @@
-// The left panel: search, focus-area shortcuts, period, event types and map layers.
+// The left panel: search, focus-area shortcuts, period, event types and map layers; analysts also get a coverage planning tab.
+import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/use-t';
+import { canPlan } from '../state/coverage-selectors';
+import { rawanStore, useRawan } from '../store';
+import type { PanelMode } from '../view-state';
 import { AreaSearch } from './area-search';
 import { FocusButtons } from './focus-buttons';
 import { LayerControl } from './layer-control';
 import { PeriodControl } from './period-control';
 import { TypeControl } from './type-control';
 
+// Planning is for analysts only and not part of the first view, so its code loads when the tab is first opened.
+const CoveragePanel = lazy(() => import('./coverage/coverage-panel'));
+
+/** The panel a view shows: coverage only for those allowed to plan (viewers following a planner's link see the filters). */
+export function usePanelMode(): PanelMode {
+  const panel = useRawan((s) => s.view.panel);
+  const planner = useRawan(canPlan);
+  return planner ? panel : 'filters';
+}
+
 export function FilterPanel() {
   const { t } = useT();
+  const planner = useRawan(canPlan);
+  const mode = usePanelMode();
+  const tab = (m: PanelMode) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${m}`}
+      aria-selected={mode === m}
+      aria-controls="left-panel"
+      data-testid={`tab-${m}`}
+      onClick={() => rawanStore().getState().setView({ panel: m })}
+    >
+      {t(m === 'filters' ? 'panel.filters' : 'panel.coverage')}
+    </button>
+  );
   return (
-    <aside className="panel filters" aria-label={t('filters.title')}>
-      <AreaSearch />
-      <FocusButtons />
-      <PeriodControl />
-      <TypeControl />
-      <LayerControl />
+    <aside className="panel filters" aria-label={mode === 'coverage' ? t('panel.coverage') : t('filters.title')}>
+      {planner ? (
+        <div className="tabs" role="tablist" aria-label={t('panel.tabs')}>
+          {tab('filters')}
+          {tab('coverage')}
+        </div>
+      ) : null}
+      <div id="left-panel" role={planner ? 'tabpanel' : undefined} aria-labelledby={planner ? `tab-${mode}` : undefined} className="panel-body">
+        {mode === 'coverage' ? (
+          <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+            <CoveragePanel />
+          </Suspense>
+        ) : (
+          <>
+            <AreaSearch />
+            <FocusButtons />
+            <PeriodControl />
+            <TypeControl />
+            <LayerControl />
+          </>
+        )}
+      </div>
     </aside>
   );
 }

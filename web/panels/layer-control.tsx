@@ -1,19 +1,33 @@
 // Map options: which layers are on, the choropleth's level, indicator and classification, and the hotspot settings.
 import { useId } from 'react';
 import { useT } from '../i18n/use-t';
-import { hotspotsResource } from '../state/selectors';
+import { hotspotLayerResource } from '../state/selectors';
 import { rawanStore, useRawan } from '../store';
-import { ADMIN_LEVELS, CONFIDENCES, LAYER_IDS, RESOLUTIONS, isLayerOn, type LayerId, type ViewState } from '../view-state';
+import { ADMIN_LEVELS, CONFIDENCES, HOTSPOT_METHODS, LAYER_IDS, RESOLUTIONS, isLayerOn, type LayerId, type ViewState } from '../view-state';
 
-function Select<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+function Select<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={String(value)} onChange={(e) => {
-        const chosen = options.find((o) => String(o.value) === e.target.value);
-        if (chosen) onChange(chosen.value);
-      }}>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => {
+          const chosen = options.find((o) => String(o.value) === e.target.value);
+          if (chosen) onChange(chosen.value);
+        }}
+      >
         {options.map((o) => (
           <option key={String(o.value)} value={String(o.value)}>
             {o.label}
@@ -28,7 +42,7 @@ export function LayerControl() {
   const { t } = useT();
   const view = useRawan((s) => s.view);
   const role = useRawan((s) => s.role);
-  const hotspots = useRawan(hotspotsResource);
+  const hotspots = useRawan(hotspotLayerResource);
   const setView = (patch: Partial<ViewState>) => rawanStore().getState().setView(patch);
   const toggle = (id: LayerId, on: boolean) => setView({ layers: LAYER_IDS.filter((l) => (l === id ? on : view.layers.includes(l))) });
   // Points never reach viewers (DESIGN.md privacy), so the density layer is not even offered to them.
@@ -53,13 +67,18 @@ export function LayerControl() {
       </fieldset>
       <fieldset className="group">
         <legend>{t('layer.choropleth')}</legend>
-        <Select label={t('filters.level')} value={view.level} options={ADMIN_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} onChange={(level) => setView({ level })} />
+        <Select
+          label={t('filters.level')}
+          value={view.level}
+          options={ADMIN_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          onChange={(level) => setView({ level })}
+        />
         <Select
           label={t('filters.indicator')}
           value={view.indicator}
           options={[
-            { value: 'count', label: t('filters.indicator.count') },
             { value: 'rate', label: t('filters.indicator.rate') },
+            { value: 'count', label: t('filters.indicator.count') },
           ]}
           onChange={(indicator) => setView({ indicator })}
         />
@@ -78,14 +97,32 @@ export function LayerControl() {
         <Select
           label={t('filters.hotspotMethod')}
           value={view.hotspotMethod}
-          options={[
-            { value: 'gistar', label: t('filters.method.gistar') },
-            { value: 'lisa', label: t('filters.method.lisa') },
-          ]}
+          options={HOTSPOT_METHODS.map((m) => ({ value: m, label: t(`filters.method.${m}`) }))}
           onChange={(hotspotMethod) => setView({ hotspotMethod })}
         />
-        <Select label={t('filters.confidence')} value={view.confidence} options={CONFIDENCES.map((c) => ({ value: c, label: `${c}%` }))} onChange={(confidence) => setView({ confidence })} />
-        <Select label={t('filters.resolution')} value={view.resolution} options={RESOLUTIONS.map((r) => ({ value: r, label: `H3 r${r}` }))} onChange={(resolution) => setView({ resolution })} />
+        {view.hotspotMethod === 'emerging' ? (
+          <Select
+            label={t('filters.slice')}
+            value={view.slice}
+            options={[
+              { value: 'month', label: t('filters.slice.month') },
+              { value: 'quarter', label: t('filters.slice.quarter') },
+            ]}
+            onChange={(slice) => setView({ slice })}
+          />
+        ) : null}
+        <Select
+          label={t('filters.confidence')}
+          value={view.confidence}
+          options={CONFIDENCES.map((c) => ({ value: c, label: `${c}%` }))}
+          onChange={(confidence) => setView({ confidence })}
+        />
+        <Select
+          label={t('filters.resolution')}
+          value={view.resolution}
+          options={RESOLUTIONS.map((r) => ({ value: r, label: `H3 r${r}` }))}
+          onChange={(resolution) => setView({ resolution })}
+        />
         <label className="toggle">
           <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
           <span>{t('filters.fdr')}</span>

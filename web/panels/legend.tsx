@@ -1,21 +1,20 @@
-// The map legend: choropleth classes with no-data, hotspot classes, density ramp, puskesmas symbols and focus areas.
+// The map legend: choropleth classes with no-data, hot spot classes, coverage plan, density ramp, puskesmas symbols and focus areas.
 import { useT } from '../i18n/use-t';
 import { choropleth } from '../map/choropleth';
 import { FACILITY_GLYPHS } from '../map/facility-symbol';
-import { cssColor, FACILITY_OTHER, FACILITY_REHAB, FOCUS_FILL, FOCUS_LINE, HOTSPOT_COLORS, LISA_COLORS, NO_DATA, rampColor } from '../map/palette';
-import { currentIndicators, hotspotsResource } from '../state/selectors';
+import { cssColor, FACILITY_OTHER, FACILITY_REHAB, FOCUS_FILL, FOCUS_LINE, NO_DATA, rampColor } from '../map/palette';
+import { shownCoverage } from '../state/coverage-selectors';
+import { CoverageLegend, HotspotLegend } from './analysis-legend';
+import { Swatch } from './swatch';
+import { currentIndicators } from '../state/selectors';
 import { useRawan } from '../store';
-import { CONFIDENCES, isLayerOn } from '../view-state';
-
-function Swatch({ color, outline }: { color: readonly number[]; outline?: readonly number[] }) {
-  return <span className="swatch" aria-hidden="true" style={{ background: cssColor(color), borderColor: outline ? cssColor(outline) : undefined }} />;
-}
+import { isLayerOn } from '../view-state';
 
 export function Legend() {
   const { t, num } = useT();
   const view = useRawan((s) => s.view);
   const indicators = useRawan(currentIndicators);
-  const hotspots = useRawan(hotspotsResource);
+  const coverageOn = useRawan((s) => s.view.panel === 'coverage' && shownCoverage(s) !== null);
   const ch = indicators ? choropleth(indicators, view.indicator, view.classification) : null;
   const digits = view.indicator === 'rate' ? 1 : 0;
   const classes = ch?.classes ?? null;
@@ -55,39 +54,8 @@ export function Legend() {
           </p>
         </div>
       ) : null}
-      {isLayerOn(view, 'hotspots') ? (
-        <div className="legend-block">
-          <h3>{t(view.hotspotMethod === 'gistar' ? 'filters.method.gistar' : 'filters.method.lisa')}</h3>
-          {hotspots?.status === 'unavailable' ? <p className="muted">{t('layer.unavailable')}</p> : null}
-          <ul className="legend-classes">
-            {view.hotspotMethod === 'gistar'
-              ? [
-                  ...[...CONFIDENCES].reverse().filter((c) => c >= view.confidence).map((c) => (
-                    <li key={`hot${c}`}>
-                      <Swatch color={HOTSPOT_COLORS.hot[c]} />
-                      <span>{t('legend.hot', { c })}</span>
-                    </li>
-                  )),
-                  <li key="none">
-                    <Swatch color={HOTSPOT_COLORS.none} />
-                    <span>{t('legend.notSignificant')}</span>
-                  </li>,
-                  ...CONFIDENCES.filter((c) => c >= view.confidence).map((c) => (
-                    <li key={`cold${c}`}>
-                      <Swatch color={HOTSPOT_COLORS.cold[c]} />
-                      <span>{t('legend.cold', { c })}</span>
-                    </li>
-                  )),
-                ]
-              : (['HH', 'HL', 'LH', 'LL'] as const).map((k) => (
-                  <li key={k}>
-                    <Swatch color={LISA_COLORS[k]} />
-                    <span>{t(`legend.${k}`)}</span>
-                  </li>
-                ))}
-          </ul>
-        </div>
-      ) : null}
+      {isLayerOn(view, 'hotspots') ? <HotspotLegend /> : null}
+      {coverageOn ? <CoverageLegend /> : null}
       {isLayerOn(view, 'heatmap') ? (
         <div className="legend-block">
           <h3>{t('layer.heatmap')}</h3>

@@ -3,10 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/id';
 import { periodQueryOf } from '../queries';
-import { EXTENT_KEY, FACILITIES_KEY, eventsKey } from '../state/data-slice';
+import { FACILITIES_KEY, HEALTH_KEY, eventsKey } from '../state/data-slice';
 import type { RawanState } from '../state/rawan-state';
 import type { Resource } from '../state/resource';
-import { hotspotsResource, indicatorsResource } from '../state/selectors';
+import { hotspotLayerResource, indicatorsResource } from '../state/selectors';
 import { rawanStore, useRawan } from '../store';
 import { isLayerOn } from '../view-state';
 
@@ -20,9 +20,9 @@ function watchedResources(s: RawanState): (Resource<unknown> | undefined)[] {
     s.resources.areas[s.view.level],
     s.resources.areas.focus,
     s.resources.facilities[FACILITIES_KEY],
-    s.resources.extent[EXTENT_KEY],
+    s.resources.health[HEALTH_KEY],
     q ? indicatorsResource(s, s.view.level) : undefined,
-    isLayerOn(s.view, 'hotspots') ? hotspotsResource(s) : undefined,
+    isLayerOn(s.view, 'hotspots') ? hotspotLayerResource(s) : undefined,
     isLayerOn(s.view, 'heatmap') && q ? s.resources.events[eventsKey(q)] : undefined,
   ];
 }

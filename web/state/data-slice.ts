@@ -3,14 +3,19 @@ import type { StateCreator } from 'zustand';
 import {
   ApiError,
   fetchAreas,
+  fetchEmerging,
   fetchEvents,
   fetchFacilities,
+  fetchHealth,
   fetchHotspots,
   fetchIndicators,
   fetchTrend,
   type AreaCollection,
+  type EmergingQuery,
+  type EmergingResponse,
   type EventCollection,
   type FacilityCollection,
+  type HealthResponse,
   type HotspotQuery,
   type HotspotsResponse,
   type IndicatorsResponse,
@@ -21,7 +26,7 @@ import type { AdminLevel } from '../view-state';
 import type { RawanState } from './rawan-state';
 import type { Resource, ResourceError } from './resource';
 
-/** The range of months that hold events, learned from the Jakarta-wide monthly trend. */
+/** The range of months that hold events, from the stored date range /api/health reports. */
 export interface DataExtent {
   firstMonth: string;
   latest: string;
@@ -35,21 +40,24 @@ export interface SlotData {
   indicators: IndicatorsResponse;
   trends: TrendResponse;
   hotspots: HotspotsResponse;
+  emerging: EmergingResponse;
   events: EventCollection;
-  extent: DataExtent;
+  health: HealthResponse;
 }
 export type Slot = keyof SlotData;
 export type Resources = { [S in Slot]: Record<string, Resource<SlotData[S]>> };
-const SLOTS: readonly Slot[] = ['areas', 'facilities', 'indicators', 'trends', 'hotspots', 'events', 'extent'];
+const SLOTS: readonly Slot[] = ['areas', 'facilities', 'indicators', 'trends', 'hotspots', 'emerging', 'events', 'health'];
 
 export interface DataSlice {
   resources: Resources;
   loadAreas: (level: AreaKind) => void;
-  loadFacilities: () => void;
-  loadExtent: () => void;
+  /** Loads the registry once; `force` refetches it after an analyst changed a puskesmas. */
+  loadFacilities: (force?: boolean) => void;
+  loadHealth: () => void;
   loadIndicators: (level: AreaKind, q: PeriodQuery) => void;
   loadTrend: (area: string, q: PeriodQuery) => void;
   loadHotspots: (q: HotspotQuery) => void;
+  loadEmerging: (q: EmergingQuery) => void;
   loadEvents: (bbox: readonly [number, number, number, number], q: PeriodQuery, limit: number) => void;
   retryFailed: () => void;
 }
@@ -58,8 +66,9 @@ export const periodKey = (q: PeriodQuery): string => `${q.from}|${q.to}|${q.type
 export const indicatorsKey = (level: AreaKind, q: PeriodQuery): string => `${level}|${periodKey(q)}`;
 export const trendKey = (area: string, q: PeriodQuery): string => `${area}|${periodKey(q)}`;
 export const hotspotsKey = (q: HotspotQuery): string => `${q.method}|${q.resolution}|${q.alpha}|${q.fdr}|${periodKey(q)}`;
+export const emergingKey = (q: EmergingQuery): string => `${q.slice}|${q.resolution}|${q.alpha}|${q.fdr}|${periodKey(q)}`;
 export const eventsKey = (q: PeriodQuery): string => periodKey(q);
-export const EXTENT_KEY = 'jakarta';
+export const HEALTH_KEY = 'server';
 export const FACILITIES_KEY = 'all';
 
 function toResourceError(err: unknown): ResourceError {
@@ -67,11 +76,10 @@ function toResourceError(err: unknown): ResourceError {
   return { status: 0, code: 'client_error', message: err instanceof Error ? err.message : String(err) };
 }
 
-/** The first month with any event and the server's latest day, from a trend that starts long before any data. */
-export function extentOf(trend: TrendResponse): DataExtent {
-  // A null total is a small count the server withheld, so that month does hold events.
-  const first = trend.months.find((m) => m.total !== 0);
-  return { firstMonth: first?.month ?? trend.period.to.slice(0, 7), latest: trend.period.to };
+/** The months the period controls offer: from the first stored event to the last; with no events yet, this month. */
+export function extentOf(health: Pick<HealthResponse, 'events'>, today: string): DataExtent {
+  if (health.events === null) return { firstMonth: today.slice(0, 7), latest: today };
+  return { firstMonth: health.events.from.slice(0, 7), latest: health.events.to };
 }
 
 function withResource<S extends Slot>(all: Resources, slot: S, key: string, r: Resource<SlotData[S]>): Resources {
@@ -86,7 +94,8 @@ export const createDataSlice: StateCreator<RawanState, [], [], DataSlice> = (set
     const current = get().resources[slot][key];
     if (!force && current !== undefined && current.status !== 'error') return;
     refetch.set(`${slot}\u0000${key}`, () => load(slot, key, fetcher, true));
-    set((s) => ({ resources: withResource(s.resources, slot, key, { status: 'loading' }) }));
+    // A forced refresh keeps showing the data it replaces; only a first load or a retry shows as loading.
+    if (current?.status !== 'ready') set((s) => ({ resources: withResource(s.resources, slot, key, { status: 'loading' }) }));
     fetcher().then(
       (data) => set((s) => ({ resources: withResource(s.resources, slot, key, { status: 'ready', data }) })),
       (err: unknown) => {
@@ -99,13 +108,14 @@ export const createDataSlice: StateCreator<RawanState, [], [], DataSlice> = (set
   }
 
   return {
-    resources: { areas: {}, facilities: {}, indicators: {}, trends: {}, hotspots: {}, events: {}, extent: {} },
+    resources: { areas: {}, facilities: {}, indicators: {}, trends: {}, hotspots: {}, emerging: {}, events: {}, health: {} },
     loadAreas: (level) => load('areas', level, () => fetchAreas(level)),
-    loadFacilities: () => load('facilities', FACILITIES_KEY, fetchFacilities),
-    loadExtent: () => load('extent', EXTENT_KEY, async () => extentOf(await fetchTrend('jakarta', { from: '2000-01-01' }))),
+    loadFacilities: (force = false) => load('facilities', FACILITIES_KEY, fetchFacilities, force),
+    loadHealth: () => load('health', HEALTH_KEY, fetchHealth),
     loadIndicators: (level, q) => load('indicators', indicatorsKey(level, q), () => fetchIndicators(level, q)),
     loadTrend: (area, q) => load('trends', trendKey(area, q), () => fetchTrend(area, q)),
     loadHotspots: (q) => load('hotspots', hotspotsKey(q), () => fetchHotspots(q)),
+    loadEmerging: (q) => load('emerging', emergingKey(q), () => fetchEmerging(q)),
     loadEvents: (bbox, q, limit) => load('events', eventsKey(q), () => fetchEvents(bbox, q, limit)),
     retryFailed: () => {
       const { resources } = get();

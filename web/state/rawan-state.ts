@@ -1,6 +1,7 @@
 // The shape of the whole client store: the union of its slices.
+import type { CoverageSlice } from './coverage-slice';
 import type { DataSlice } from './data-slice';
 import type { UiSlice } from './ui-slice';
 import type { ViewSlice } from './view-slice';
 
-export type RawanState = ViewSlice & DataSlice & UiSlice;
+export type RawanState = ViewSlice & DataSlice & UiSlice & CoverageSlice;

@@ -1,8 +1,8 @@
 // Selectors over the store: the data a view needs, looked up by the keys its queries produce.
-import type { IndicatorsResponse } from '../api';
+import type { HealthResponse, IndicatorsResponse } from '../api';
 import { adminAreas, facilities, focusAreas, type AdminArea, type Facility, type FocusArea } from '../map/features';
-import { hotspotQueryOf, periodQueryOf } from '../queries';
-import { EXTENT_KEY, FACILITIES_KEY, hotspotsKey, indicatorsKey, type AreaKind, type DataExtent } from './data-slice';
+import { emergingQueryOf, hotspotQueryOf, periodQueryOf } from '../queries';
+import { emergingKey, extentOf, FACILITIES_KEY, HEALTH_KEY, hotspotsKey, indicatorsKey, type AreaKind, type DataExtent } from './data-slice';
 import type { RawanState } from './rawan-state';
 import { dataOf, type Resource } from './resource';
 
@@ -21,8 +21,22 @@ export function facilitiesOf(s: RawanState): Facility[] | null {
   return fc ? facilities(fc) : null;
 }
 
+export function healthOf(s: RawanState): HealthResponse | null {
+  return dataOf(s.resources.health[HEALTH_KEY]);
+}
+
+const extentCache = new WeakMap<HealthResponse, DataExtent>();
+
+/** The data's months, memoised per health answer so subscribers see a stable object. */
 export function extentOfState(s: RawanState): DataExtent | null {
-  return dataOf(s.resources.extent[EXTENT_KEY]);
+  const health = healthOf(s);
+  if (!health) return null;
+  let extent = extentCache.get(health);
+  if (!extent) {
+    extent = extentOf(health, new Date().toISOString().slice(0, 10));
+    extentCache.set(health, extent);
+  }
+  return extent;
 }
 
 export function indicatorsResource(s: RawanState, level: AreaKind): Resource<IndicatorsResponse> | undefined {
@@ -38,4 +52,14 @@ export function currentIndicators(s: RawanState): IndicatorsResponse | null {
 export function hotspotsResource(s: RawanState) {
   const q = hotspotQueryOf(s.view);
   return q ? s.resources.hotspots[hotspotsKey(q)] : undefined;
+}
+
+export function emergingResource(s: RawanState) {
+  const q = emergingQueryOf(s.view);
+  return q ? s.resources.emerging[emergingKey(q)] : undefined;
+}
+
+/** Whichever hot spot answer the view shows: Gi* or LISA cells, or emerging categories. */
+export function hotspotLayerResource(s: RawanState) {
+  return s.view.hotspotMethod === 'emerging' ? emergingResource(s) : hotspotsResource(s);
 }

@@ -7,10 +7,19 @@ export type Role = 'viewer' | 'analyst' | 'admin';
 
 /** A one-off request for the map to move; `seq` makes repeated requests for the same target distinct. */
 export type CameraRequest =
-  | { kind: 'bounds'; bounds: [[number, number], [number, number]]; seq: number }
+  | { kind: 'bounds'; bounds: [[number, number], [number, number]]; seq: number; padding?: CameraPadding }
   | { kind: 'point'; center: [number, number]; zoom: number; seq: number };
 
-type CameraTarget = { kind: 'bounds'; bounds: [[number, number], [number, number]] } | { kind: 'point'; center: [number, number]; zoom: number };
+/** Pixels to keep clear around fitted bounds, e.g. where the legend covers the map. */
+export interface CameraPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+type CameraTarget =
+  { kind: 'bounds'; bounds: [[number, number], [number, number]]; padding?: CameraPadding } | { kind: 'point'; center: [number, number]; zoom: number };
 
 export interface UiSlice {
   cameraRequest: CameraRequest | null;

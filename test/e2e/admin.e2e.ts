@@ -1,0 +1,238 @@
+// Drives the admin page (/admin) in headless Chromium: sign-in, a refused dry run that writes nothing, a real import that
+// grows the totals, creating a user, the audit log showing both, and the message for a signed-in non-admin.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, pixelStats } from './browser';
+import { startTempServer, type TempServer } from './temp-server.mjs';
+
+const SHOTS = join(import.meta.dirname, 'screenshots');
+const VIEWPORT = { width: 1360, height: 900 };
+const ADMIN_PASSWORD = process.env.RAWAN_E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
+/** Unique per run, so the test also passes against a long-running development server. */
+const RUN = Date.now().toString(36);
+const NEW_USER = `e2e-analyst-${RUN}`;
+const NEW_PASSWORD = 'analyst-password-123';
+
+let server: TempServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let dir: string;
+
+/** The last day with stored events: imported records are dated before it so the data's extent (and the other e2e tests' periods) stay put. */
+let lastDay = new Date().toISOString().slice(0, 10);
+const day = (daysBefore: number) => new Date(Date.parse(`${lastDay}T00:00:00Z`) - daysBefore * 86_400_000).toISOString().slice(0, 10);
+/** Central Jakarta points inside kelurahan (Monas, Menteng, Tanah Abang, Setiabudi, Senen). */
+const POINTS: [number, number][] = [
+  [-6.1754, 106.8272],
+  [-6.1967, 106.8338],
+  [-6.1865, 106.8129],
+  [-6.2151, 106.8297],
+  [-6.1776, 106.8432],
+];
+
+function csv(rows: string[][]): string {
+  return `${rows.map((r) => r.join(',')).join('\n')}\n`;
+}
+
+/**
+ * Five valid case records dated last month; with `badRow`, the second data row (line 3) has an unknown type. With
+ * `ownHeaders`, the id and type columns have names the server does not recognise, so they must be mapped by hand.
+ */
+function eventsCsv(prefix: string, badRow: boolean, ownHeaders = false): string {
+  const header = [ownHeaders ? 'Nomor Laporan' : 'id', ownHeaders ? 'Golongan' : 'jenis', 'tanggal', 'lat', 'lon'];
+  const rows = POINTS.map(([lat, lng], i) => [`${prefix}-${i + 1}`, i === 1 && badRow ? 'penyelundupan' : 'user_case', day(20 + i), String(lat), String(lng)]);
+  return csv([header, ...rows]);
+}
+
+/** Total events in the last 90 days of data as the server counts them (read as the signed-in admin). */
+async function totalEvents(): Promise<number> {
+  const res = await context.request.get(`${server.url}/api/indicators?level=kota&from=${day(90)}&to=${day(0)}`);
+  assert.equal(res.status(), 200, await res.text());
+  const body: unknown = await res.json();
+  assert.ok(typeof body === 'object' && body !== null && 'totals' in body);
+  const totals = body.totals;
+  assert.ok(typeof totals === 'object' && totals !== null && 'events' in totals && typeof totals.events === 'number');
+  return totals.events;
+}
+
+async function reportHeadline(): Promise<string> {
+  return (await page.getByTestId('report-headline').textContent()) ?? '';
+}
+
+/** Waits until the report for `file` is shown and the upload has finished. */
+async function waitForReport(file: string, headline: RegExp): Promise<void> {
+  await page.getByTestId('import-report').filter({ hasText: file }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="report-headline"]')?.textContent ?? ''), headline.source, { timeout: 30_000 });
+}
+
+async function waitForPreviewMap(features: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[data-testid="preview-map"]');
+      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-features') === String(n);
+    },
+    features,
+    { timeout: 60_000 },
+  );
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'rawan-admin-e2e-'));
+  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
+  const health: unknown = await (await fetch(`${server.url}/api/health`)).json();
+  if (typeof health === 'object' && health !== null && 'events' in health && typeof health.events === 'object' && health.events !== null && 'to' in health.events) {
+    if (typeof health.events.to === 'string') lastDay = health.events.to;
+  }
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: VIEWPORT });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('admin page', () => {
+  test('asks for an admin sign-in, links back to the dashboard, then shows the three tabs', async () => {
+    await page.goto(`${server.url}/admin`);
+    const form = page.getByTestId('admin-login');
+    await form.waitFor();
+    assert.equal(await page.getByTestId('back-to-dashboard').getAttribute('href'), '/?lang=id');
+    await page.screenshot({ path: join(SHOTS, 'admin-login.png') });
+    await form.getByLabel('Nama pengguna').fill('admin');
+    await form.getByLabel('Kata sandi').fill(ADMIN_PASSWORD);
+    await form.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('tab', { name: 'Impor data' }).waitFor();
+    assert.match((await page.getByTestId('signed-in').textContent()) ?? '', /admin/);
+    for (const name of ['Pengguna', 'Log audit']) assert.equal(await page.getByRole('tab', { name }).count(), 1);
+  });
+
+  test('a dry run of a CSV with one bad row shows its row number and message, and writes nothing', async () => {
+    const before = await totalEvents();
+    const file = join(dir, `kasus-salah-${RUN}.csv`);
+    writeFileSync(file, eventsCsv(`bad-${RUN}`, true));
+    await page.getByTestId('import-kind').selectOption('events');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Periksa (dry run)' }).click();
+    await waitForReport(`kasus-salah-${RUN}.csv`, /ditolak/);
+    assert.match(await reportHeadline(), /Tidak ada yang ditulis/);
+    const issues = page.getByTestId('issues-table').locator('tbody tr');
+    assert.equal(await issues.count(), 1);
+    const cells = await issues.first().locator('td').allTextContents();
+    assert.equal(cells[0], '3', `row number: ${cells.join(' | ')}`);
+    assert.match(cells[4], /event type "penyelundupan" is unknown/);
+    assert.match((await page.getByTestId('report-codes').textContent()) ?? '', /jenis tidak dikenal/);
+    assert.ok(await page.getByRole('button', { name: 'Impor', exact: true }).isDisabled(), 'Import must stay disabled after a refused check');
+    // The preview draws the four valid rows and the bad one apart.
+    await waitForPreviewMap(5);
+    assert.match((await page.getByTestId('import-preview').textContent()) ?? '', /4 catatan valid.*1 baris bergalat/);
+    await page.screenshot({ path: join(SHOTS, 'admin-import-refused.png'), fullPage: true });
+    assert.equal(await totalEvents(), before, 'a refused dry run must not change the stored events');
+  });
+
+  test('unrecognised columns are mapped by hand; the file then passes, is previewed, and after confirming grows the totals', async () => {
+    const before = await totalEvents();
+    const file = join(dir, `kasus-${RUN}.csv`);
+    writeFileSync(file, eventsCsv(`ok-${RUN}`, false, true));
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Periksa (dry run)' }).click();
+    await waitForReport(`kasus-${RUN}.csv`, /ditolak/);
+    assert.match((await page.getByTestId('report-codes').textContent()) ?? '', /2\s*kolom tidak ada/);
+    const mapping = page.getByTestId('column-mapping');
+    assert.match((await mapping.textContent()) ?? '', /Kolom diabaikan: Nomor Laporan, Golongan/);
+    await mapping.getByLabel(/^id ←/).selectOption('Nomor Laporan');
+    await mapping.getByLabel(/^type ←/).selectOption('Golongan');
+    await page.screenshot({ path: join(SHOTS, 'admin-import-mapping.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Periksa (dry run)' }).click();
+    await waitForReport(`kasus-${RUN}.csv`, /Pemeriksaan lolos/);
+    assert.match(await reportHeadline(), /5 dari 5 baris/);
+    assert.equal(await totalEvents(), before, 'a dry run must not write');
+    await waitForPreviewMap(5);
+    const map = await page.getByTestId('preview-map').screenshot();
+    const stats = await pixelStats(browser, map);
+    assert.ok(stats.distinctColours >= 8, `the preview map looks blank (${stats.distinctColours} colours)`);
+    await page.screenshot({ path: join(SHOTS, 'admin-import-dry-run.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Impor', exact: true }).click();
+    const dialog = page.getByTestId('confirm-import');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /5 baris catatan kasus/);
+    await page.screenshot({ path: join(SHOTS, 'admin-import-confirm.png') });
+    await dialog.getByRole('button', { name: 'Ya, impor' }).click();
+    await waitForReport(`kasus-${RUN}.csv`, /Impor selesai/);
+    assert.match(await reportHeadline(), /5 baris ditulis/);
+    assert.equal(await totalEvents(), before + 5);
+    assert.ok(await page.getByRole('button', { name: 'Impor', exact: true }).isDisabled(), 'the same import is not offered twice');
+    await page.screenshot({ path: join(SHOTS, 'admin-import-written.png'), fullPage: true });
+  });
+
+  test('creating a user shows the server validation message, then the new user in the list', async () => {
+    await page.getByRole('tab', { name: 'Pengguna' }).click();
+    const form = page.getByTestId('create-user');
+    await form.getByLabel('Nama pengguna').fill(NEW_USER);
+    await form.getByLabel(/Kata sandi/).fill('short');
+    await form.getByLabel('Peran').selectOption('analyst');
+    await form.getByRole('button', { name: 'Buat pengguna' }).click();
+    await page.getByTestId('users-notice').filter({ hasText: 'at least 10 characters' }).waitFor();
+    await form.getByLabel(/Kata sandi/).fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Buat pengguna' }).click();
+    await page.getByTestId('users-notice').filter({ hasText: `Pengguna ${NEW_USER} dibuat` }).waitFor();
+    const row = page.locator(`[data-testid="users-table"] tr[data-username="${NEW_USER}"]`);
+    await row.waitFor();
+    assert.equal(await row.getByRole('combobox').inputValue(), 'analyst');
+    assert.match((await row.textContent()) ?? '', /aktif/);
+    await page.screenshot({ path: join(SHOTS, 'admin-users.png'), fullPage: true });
+  });
+
+  test('the audit log shows the import and the user creation, newest first, and filters by action', async () => {
+    await page.getByRole('tab', { name: 'Log audit' }).click();
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    const actions = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    const created = actions.indexOf('user_created');
+    const imported = actions.indexOf('import');
+    assert.ok(created >= 0 && imported >= 0, `actions: ${actions.join(', ')}`);
+    assert.ok(created < imported, 'newest first: the user was created after the import');
+    assert.ok(actions.includes('import_dry_run'));
+    const seqs = await table.locator('tbody tr td:first-child').allTextContents();
+    assert.deepEqual(seqs.map(Number), [...seqs.map(Number)].sort((a, b) => b - a));
+    assert.match((await table.locator('tbody tr[data-action="user_created"]').first().textContent()) ?? '', new RegExp(NEW_USER));
+
+    await page.getByTestId('audit-filters').getByLabel('Tindakan').selectOption('import');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.getAttribute('data-action') === 'import');
+    });
+    const importRow = table.locator('tbody tr').first();
+    assert.match((await importRow.textContent()) ?? '', new RegExp(`events: kasus-${RUN}\\.csv`));
+    await importRow.locator('summary').click();
+    assert.match((await importRow.locator('pre').textContent()) ?? '', /"written": true/);
+    await page.screenshot({ path: join(SHOTS, 'admin-audit.png'), fullPage: true });
+  });
+
+  test('a signed-in analyst is told the page is for admins; English is one switch away', async () => {
+    const other = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const p = await other.newPage();
+      const res = await other.request.post(`${server.url}/api/auth/login`, { data: { username: NEW_USER, password: NEW_PASSWORD }, headers: { origin: server.url } });
+      assert.equal(res.status(), 200, await res.text());
+      await p.goto(`${server.url}/admin?lang=en`);
+      const note = p.getByTestId('not-admin');
+      await note.waitFor();
+      assert.match((await note.textContent()) ?? '', new RegExp(`signed in as ${NEW_USER} with the role analyst`));
+      await p.screenshot({ path: join(SHOTS, 'admin-not-admin.png') });
+    } finally {
+      await other.close();
+    }
+  });
+});
