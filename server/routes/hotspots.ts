@@ -87,6 +87,7 @@ export function hotspotRoutes({ store, config }: AppDeps) {
             weights: { type: 'kring', k: q.k, n: grid.cells.length, islands: [], meanNeighbors: 0 },
             summary: {},
             cells: [],
+            noteCode: total === 0 ? ('no_events' as const) : ('no_variance' as const),
             note: total === 0 ? 'No events match these filters.' : 'Every cell has the same count; there is no pattern to test.',
           };
         }

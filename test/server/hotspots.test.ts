@@ -167,6 +167,7 @@ describe('GET /api/hotspots on stored events', () => {
     expect(r.status).toBe(200);
     expect(r.body.cells).toEqual([]);
     expect(r.body.note).toMatch(/No events/);
+    expect(r.body.noteCode).toBe('no_events');
   });
 
   it.each(['resolution=11', 'resolution=abc', 'method=kde', 'alpha=1.5', 'k=9', 'fdr=maybe', 'from=2025-02-31'])('400 for %s', async (bad) => {
