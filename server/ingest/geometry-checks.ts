@@ -36,7 +36,13 @@ export function checkPolygonGeometry(g: Geometry | null): GeometryCheck {
     }
   }
   const geometry: AreaGeometry = g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates } : { type: 'MultiPolygon', coordinates: g.coordinates };
-  const kinks = turf.kinks(turf.feature(geometry)).features.length;
-  if (kinks > 0) warnings.push(`boundary crosses itself at ${kinks} point(s); it was kept, but areas and point-in-polygon near those points may be off`);
+  const kinks = turf.kinks(turf.feature(geometry)).features;
+  if (kinks.length > 0) {
+    const [x, y] = kinks[0].geometry.coordinates;
+    return {
+      ok: false,
+      message: `boundary crosses itself at ${kinks.length} point(s), first near (${x.toFixed(5)}, ${y.toFixed(5)}); fix the polygon (e.g. ST_MakeValid or QGIS "Fix geometries") and import again`,
+    };
+  }
   return { ok: true, geometry, warnings };
 }

@@ -114,14 +114,16 @@ describe('CSV', () => {
     expect(out.reports[0].issues[0].message).toMatch(/not valid WKT/);
   });
 
-  it('imports boundaries from WKT polygons, refusing self-crossing ones only as a warning', async () => {
+  it('reads boundaries from WKT polygons and refuses a self-crossing one by row', async () => {
     const csv = [
       'kode,nama,wkt',
       '31.73.07.1006,Kota Bambu Selatan,"POLYGON ((106.797 -6.1896, 106.8106 -6.1896, 106.8106 -6.184, 106.797 -6.184, 106.797 -6.1896))"',
       '31.73.07.1003,Kota Bambu Utara,"POLYGON ((106.80 -6.18, 106.81 -6.17, 106.81 -6.18, 106.80 -6.17, 106.80 -6.18))"',
     ].join('\n');
     const out = await runImport(app.store, [{ kind: 'boundaries', fileName: 'b.csv', bytes: Buffer.from(csv) }], { ...opts, dryRun: true });
-    expect(out.reports[0].errors).toBe(0);
-    expect(out.reports[0].issues.map((i) => [i.row, i.code, i.severity])).toEqual([[3, 'self_intersection', 'warning']]);
+    expect(out.reports[0].errors).toBe(1);
+    expect(out.reports[0].accepted).toBe(1);
+    expect(out.reports[0].issues.map((i) => [i.row, i.code, i.severity])).toEqual([[3, 'invalid_geometry', 'error']]);
+    expect(out.reports[0].issues[0].message).toMatch(/crosses itself/);
   });
 });
