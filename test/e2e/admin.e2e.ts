@@ -67,7 +67,9 @@ async function reportHeadline(): Promise<string> {
 /** Waits until the report for `file` is shown and the upload has finished. */
 async function waitForReport(file: string, headline: RegExp): Promise<void> {
   await page.getByTestId('import-report').filter({ hasText: file }).waitFor({ timeout: 30_000 });
-  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="report-headline"]')?.textContent ?? ''), headline.source, { timeout: 30_000 });
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="report-headline"]')?.textContent ?? ''), headline.source, {
+    timeout: 30_000,
+  });
 }
 
 async function waitForPreviewMap(features: number): Promise<void> {
@@ -86,7 +88,14 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rawan-admin-e2e-'));
   server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
   const health: unknown = await (await fetch(`${server.url}/api/health`)).json();
-  if (typeof health === 'object' && health !== null && 'events' in health && typeof health.events === 'object' && health.events !== null && 'to' in health.events) {
+  if (
+    typeof health === 'object' &&
+    health !== null &&
+    'events' in health &&
+    typeof health.events === 'object' &&
+    health.events !== null &&
+    'to' in health.events
+  ) {
     if (typeof health.events.to === 'string') lastDay = health.events.to;
   }
   browser = await launchChromium();
@@ -185,7 +194,10 @@ describe('admin page', () => {
     await page.getByTestId('users-notice').filter({ hasText: 'at least 10 characters' }).waitFor();
     await form.getByLabel(/Kata sandi/).fill(NEW_PASSWORD);
     await form.getByRole('button', { name: 'Buat pengguna' }).click();
-    await page.getByTestId('users-notice').filter({ hasText: `Pengguna ${NEW_USER} dibuat` }).waitFor();
+    await page
+      .getByTestId('users-notice')
+      .filter({ hasText: `Pengguna ${NEW_USER} dibuat` })
+      .waitFor();
     const row = page.locator(`[data-testid="users-table"] tr[data-username="${NEW_USER}"]`);
     await row.waitFor();
     assert.equal(await row.getByRole('combobox').inputValue(), 'analyst');
@@ -204,7 +216,10 @@ describe('admin page', () => {
     assert.ok(created < imported, 'newest first: the user was created after the import');
     assert.ok(actions.includes('import_dry_run'));
     const seqs = await table.locator('tbody tr td:first-child').allTextContents();
-    assert.deepEqual(seqs.map(Number), [...seqs.map(Number)].sort((a, b) => b - a));
+    assert.deepEqual(
+      seqs.map(Number),
+      [...seqs.map(Number)].sort((a, b) => b - a),
+    );
     assert.match((await table.locator('tbody tr[data-action="user_created"]').first().textContent()) ?? '', new RegExp(NEW_USER));
 
     await page.getByTestId('audit-filters').getByLabel('Tindakan').selectOption('import');
@@ -224,7 +239,10 @@ describe('admin page', () => {
     const other = await browser.newContext({ viewport: VIEWPORT });
     try {
       const p = await other.newPage();
-      const res = await other.request.post(`${server.url}/api/auth/login`, { data: { username: NEW_USER, password: NEW_PASSWORD }, headers: { origin: server.url } });
+      const res = await other.request.post(`${server.url}/api/auth/login`, {
+        data: { username: NEW_USER, password: NEW_PASSWORD },
+        headers: { origin: server.url },
+      });
       assert.equal(res.status(), 200, await res.text());
       await p.goto(`${server.url}/admin?lang=en`);
       const note = p.getByTestId('not-admin');

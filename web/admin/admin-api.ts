@@ -42,7 +42,8 @@ export function errorFromBody(status: number, statusText: string, body: unknown)
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   const code = error && typeof error.code === 'string' ? error.code : `http_${status}`;
   const message = error && typeof error.message === 'string' ? error.message : `${status} ${statusText}`.trim();
-  const details = error && Array.isArray(error.details) ? error.details.filter(isRecord).map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') })) : [];
+  const details =
+    error && Array.isArray(error.details) ? error.details.filter(isRecord).map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') })) : [];
   return new AdminApiError(status, code, message, details, body);
 }
 

@@ -15,7 +15,14 @@ export interface AdminI18n {
 
 export function adminI18n(lang: Lang): AdminI18n {
   const messages = lang === 'en' ? adminEn : adminId;
-  const dt = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const dt = new Intl.DateTimeFormat(localeOf(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   return {
     lang,
     t: (key, vars = {}) => messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)),

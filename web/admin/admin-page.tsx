@@ -145,7 +145,16 @@ function AdminPage() {
             <>
               <div className="admin-tabs" role="tablist" aria-label={t('tabs.label')}>
                 {TABS.map((k) => (
-                  <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={`panel-${k}`} className={tab === k ? 'active' : ''} onClick={() => choose(k)}>
+                  <button
+                    key={k}
+                    type="button"
+                    role="tab"
+                    id={`tab-${k}`}
+                    aria-selected={tab === k}
+                    aria-controls={`panel-${k}`}
+                    className={tab === k ? 'active' : ''}
+                    onClick={() => choose(k)}
+                  >
                     {t(`tabs.${k}`)}
                   </button>
                 ))}

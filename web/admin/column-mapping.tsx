@@ -29,7 +29,9 @@ export function ColumnMapping({ kind, report, mapping, onChange }: Props) {
             ))}
         <br />
         <strong>{t('import.columnsIgnored')}:</strong>{' '}
-        {report.columns.ignored.length === 0 ? t('import.columnsNone') : report.columns.ignored.map((c, i) => (
+        {report.columns.ignored.length === 0
+          ? t('import.columnsNone')
+          : report.columns.ignored.map((c, i) => (
               <span key={c}>
                 {i > 0 ? ', ' : ''}
                 <code>{c}</code>

@@ -10,7 +10,11 @@ export interface ImportField {
 const f = (field: string, required: boolean, id: string, en: string): ImportField => ({ field, required, label: { id, en } });
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  boundaries: [f('code', true, 'kode Kemendagri', 'Kemendagri code'), f('name', true, 'nama wilayah', 'area name'), f('level', false, 'tingkat (kota/kecamatan/kelurahan)', 'level (kota/kecamatan/kelurahan)')],
+  boundaries: [
+    f('code', true, 'kode Kemendagri', 'Kemendagri code'),
+    f('name', true, 'nama wilayah', 'area name'),
+    f('level', false, 'tingkat (kota/kecamatan/kelurahan)', 'level (kota/kecamatan/kelurahan)'),
+  ],
   facilities: [
     f('id', false, 'id', 'id'),
     f('name', true, 'nama puskesmas', 'puskesmas name'),
@@ -21,7 +25,11 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     f('capacity', false, 'kapasitas per bulan', 'capacity per month'),
     f('builtYear', false, 'tahun dibangun', 'year built'),
   ],
-  population: [f('code', true, 'kode Kemendagri', 'Kemendagri code'), f('population', true, 'jumlah penduduk', 'population'), f('year', false, 'tahun', 'year')],
+  population: [
+    f('code', true, 'kode Kemendagri', 'Kemendagri code'),
+    f('population', true, 'jumlah penduduk', 'population'),
+    f('year', false, 'tahun', 'year'),
+  ],
   events: [
     f('id', true, 'id kasus', 'case id'),
     f('type', true, 'jenis kejadian', 'event type'),
@@ -45,7 +53,12 @@ export function errorRowsOf(report: Pick<ImportReport, 'issues'>): Set<number> {
 }
 
 /** Identifies what a dry run checked, so Import is only offered for exactly that file and those choices. */
-export function runKey(kind: ImportKind, file: { name: string; size: number; lastModified: number } | null, mapping: Readonly<Record<string, string>>, year: string): string {
+export function runKey(
+  kind: ImportKind,
+  file: { name: string; size: number; lastModified: number } | null,
+  mapping: Readonly<Record<string, string>>,
+  year: string,
+): string {
   const map = Object.entries(mapping)
     .filter(([, c]) => c !== '')
     .sort(([a], [b]) => a.localeCompare(b));

@@ -7,7 +7,12 @@ export type ReportOutcome = 'dry-ok' | 'refused' | 'written';
 export function ImportReportView({ report, outcome, importId }: { report: ImportReport; outcome: ReportOutcome; importId: string }) {
   const { t, num, issueCode } = useAdminT();
   const vars = { rows: num(report.rows), accepted: num(report.accepted), rejected: num(report.rejected), errors: num(report.errors), id: importId };
-  const headline = outcome === 'written' ? t('report.written', vars) : outcome === 'refused' ? t(report.rows === 0 || report.issues.some((i) => i.row === 0 && i.severity === 'error') ? 'report.refusedFile' : 'report.refused', vars) : t('report.dryOk', vars);
+  const headline =
+    outcome === 'written'
+      ? t('report.written', vars)
+      : outcome === 'refused'
+        ? t(report.rows === 0 || report.issues.some((i) => i.row === 0 && i.severity === 'error') ? 'report.refusedFile' : 'report.refused', vars)
+        : t('report.dryOk', vars);
   const codes = Object.entries(report.summary).sort(([, a], [, b]) => b - a);
   const issueTotal = report.errors + report.warnings;
   return (
@@ -71,7 +76,9 @@ export function ImportReportView({ report, outcome, importId }: { report: Import
         <p className="muted">{t('report.noIssues')}</p>
       ) : (
         <>
-          {issueTotal > report.issues.length ? <p className="muted small">{t('report.issuesMore', { shown: num(report.issues.length), total: num(issueTotal) })}</p> : null}
+          {issueTotal > report.issues.length ? (
+            <p className="muted small">{t('report.issuesMore', { shown: num(report.issues.length), total: num(issueTotal) })}</p>
+          ) : null}
           <div className="admin-table-wrap">
             <table className="admin-table" data-testid="issues-table">
               <thead>

@@ -56,7 +56,10 @@ export function ImportTab() {
     } catch (e) {
       if (controller.signal.aborted) return;
       const message = e instanceof AdminApiError ? e.message : String(e);
-      setRun({ stage: 'error', message: e instanceof AdminApiError && e.code === 'import_failed' ? t('import.serverFailed', { message }) : t('import.failed', { message }) });
+      setRun({
+        stage: 'error',
+        message: e instanceof AdminApiError && e.code === 'import_failed' ? t('import.serverFailed', { message }) : t('import.failed', { message }),
+      });
     }
   };
 
@@ -141,7 +144,9 @@ export function ImportTab() {
           ) : null}
           <p className="muted small">{t('import.formats')}</p>
         </div>
-        {dryReport && dry && columnsFound(dryReport).length > 0 ? <ColumnMapping kind={kind} report={dryReport} mapping={mapping} onChange={(field, column) => setMapping((m) => ({ ...m, [field]: column }))} /> : null}
+        {dryReport && dry && columnsFound(dryReport).length > 0 ? (
+          <ColumnMapping kind={kind} report={dryReport} mapping={mapping} onChange={(field, column) => setMapping((m) => ({ ...m, [field]: column }))} />
+        ) : null}
         <div className="admin-actions">
           <button type="button" className="primary" disabled={!file || busy} onClick={() => void start(true)}>
             {t('import.dryRun')}
@@ -166,7 +171,9 @@ export function ImportTab() {
         ) : null}
       </section>
       {shown && shownReport && outcome ? <ImportReportView report={shownReport} outcome={outcome} importId={shown.result.id} /> : null}
-      {file && dryReport && dryErrorRows && dry?.key === key && dryReport.rows > 0 && !dryErrorRows.has(0) ? <ImportPreview kind={kind} file={file} used={dryReport.columns.used} errorRows={dryErrorRows} /> : null}
+      {file && dryReport && dryErrorRows && dry?.key === key && dryReport.rows > 0 && !dryErrorRows.has(0) ? (
+        <ImportPreview kind={kind} file={file} used={dryReport.columns.used} errorRows={dryErrorRows} />
+      ) : null}
       <dialog ref={confirmRef} className="admin-dialog" aria-labelledby="confirm-title" data-testid="confirm-import">
         <h2 id="confirm-title">{t('import.confirmTitle')}</h2>
         <p>{t('import.confirmBody', { accepted: dryReport?.accepted ?? 0, kind: t(`kind.${kind}`).toLowerCase(), file: file?.name ?? '' })}</p>

@@ -42,7 +42,12 @@ export function PreviewMap({ collection, label }: { collection: FeatureCollectio
         type: 'circle',
         source: 'preview',
         filter: IS_POINT,
-        paint: { 'circle-color': COLOR, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 14, 7], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+        paint: {
+          'circle-color': COLOR,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 14, 7],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
+        },
       });
       setReady(true);
       void fetchBasemapAreas()
@@ -70,5 +75,15 @@ export function PreviewMap({ collection, label }: { collection: FeatureCollectio
     if (b) m.fitBounds(b, { padding: 32, maxZoom: 14, duration: 0 });
   }, [collection, ready]);
 
-  return <div ref={container} className="admin-preview-map" role="img" aria-label={label} data-testid="preview-map" data-state={ready && idle ? 'idle' : 'loading'} data-features={collection.features.length} />;
+  return (
+    <div
+      ref={container}
+      className="admin-preview-map"
+      role="img"
+      aria-label={label}
+      data-testid="preview-map"
+      data-state={ready && idle ? 'idle' : 'loading'}
+      data-features={collection.features.length}
+    />
+  );
 }

@@ -9,7 +9,10 @@ export function UploadProgress({ progress }: { progress: UploadStage }) {
     return (
       <div className="admin-progress" role="status" data-testid="upload-progress">
         <span>
-          {t('import.uploading', { pct: `${Math.round(share * 100)}%` })} <span className="muted small">({bytes(progress.loaded)} / {bytes(progress.total)})</span>
+          {t('import.uploading', { pct: `${Math.round(share * 100)}%` })}{' '}
+          <span className="muted small">
+            ({bytes(progress.loaded)} / {bytes(progress.total)})
+          </span>
         </span>
         <progress max={1} value={share} />
       </div>

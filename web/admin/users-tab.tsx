@@ -14,10 +14,13 @@ export function UsersTab({ myId }: { myId: string | null }) {
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const fail = useCallback((e: unknown) => {
-    const err = e instanceof AdminApiError ? e : null;
-    setNotice({ tone: 'bad', text: t('users.error', { message: err?.message ?? String(e) }), details: err?.details });
-  }, [t]);
+  const fail = useCallback(
+    (e: unknown) => {
+      const err = e instanceof AdminApiError ? e : null;
+      setNotice({ tone: 'bad', text: t('users.error', { message: err?.message ?? String(e) }), details: err?.details });
+    },
+    [t],
+  );
 
   const reload = useCallback(async () => {
     try {
@@ -163,7 +166,14 @@ export function UsersTab({ myId }: { myId: string | null }) {
                       <td>
                         {resetFor === u.id ? (
                           <form className="admin-row-form" onSubmit={resetPassword(u)}>
-                            <input name="password" type="password" autoComplete="new-password" required aria-label={t('users.newPassword')} placeholder={t('users.newPassword')} />
+                            <input
+                              name="password"
+                              type="password"
+                              autoComplete="new-password"
+                              required
+                              aria-label={t('users.newPassword')}
+                              placeholder={t('users.newPassword')}
+                            />
                             <button type="submit" className="primary" disabled={busy}>
                               {t('users.save')}
                             </button>
