@@ -1,5 +1,6 @@
 // Conditional randomisation pseudo p-values for Local Moran's I (Anselin 1995, section 4; esda's crand): x_i stays put while its k_i neighbour slots take values drawn without replacement from the other n − 1 units, and p = (M + 1)/(R + 1) with M the folded count of simulated I ≥ observed I.
 import { AnalysisInputError } from './errors.js';
+import { countUniform, countWeighted, type DrawBlock } from './permutation-count.js';
 import { createRandom, partialShuffle } from './random.js';
 import type { SpatialWeights } from './weights.js';
 
@@ -11,7 +12,7 @@ import type { SpatialWeights } from './weights.js';
  */
 const BLOCK = 128;
 
-/** Largest table of draws (R·max k_i entries) allowed: about 120 MB across the draws and prefix sums. */
+/** Largest table of draws (R·max k_i entries) allowed: about 120 MB across the draws and prefix sums (plus R sorted sums per distinct k_i). */
 const MAX_TABLE = 10_000_000;
 
 /**
@@ -24,20 +25,6 @@ const TIE_TOLERANCE = 1e-12;
 export function isUniformRow(wts: Float64Array, start: number, end: number): boolean {
   for (let t = start + 1; t < end; t++) if (wts[t] !== wts[start]) return false;
   return true;
-}
-
-interface Block {
-  readonly first: number;
-  readonly last: number;
-  readonly maxK: number;
-  /** R rows of maxK draws v in 0..n−2: unit v below the tested unit i, else unit v + 1. */
-  readonly draws: Int32Array;
-  /** prefix[r·(maxK+1) + t]: sum of the first t drawn z of row r, read as if i = first. */
-  readonly prefix: Float64Array;
-  /** Per row, the slots whose draw v lies in [first, last − 1): those read z[v] for units i > v. */
-  readonly zoneStart: Int32Array;
-  readonly zoneSlot: Int32Array;
-  readonly zoneDraw: Int32Array;
 }
 
 /**
@@ -65,6 +52,9 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
   const draws = new Int32Array(permutations * maxK);
   const prefix = new Float64Array(permutations * (maxK + 1));
   const zoneStart = new Int32Array(permutations + 1);
+  const zoneRows = new Int32Array(permutations);
+  const sorted = new Array<Float64Array | undefined>(maxK + 1).fill(undefined);
+  const sortedReady = new Uint8Array(maxK + 1);
   let zoneSlot: Int32Array = new Int32Array(1024);
   let zoneDraw: Int32Array = new Int32Array(1024);
   const pSim = new Float64Array(n);
@@ -72,6 +62,7 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
   for (let first = 0; first < n; first += BLOCK) {
     const last = Math.min(n, first + BLOCK);
     let zones = 0;
+    let zoneRowCount = 0;
     for (let r = 0; r < permutations; r++) {
       // The pool stays a permutation after each partial shuffle, so it never needs resetting.
       partialShuffle(pool, maxK, random);
@@ -94,9 +85,11 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
           zones++;
         }
       }
+      if (zones > zoneStart[r]) zoneRows[zoneRowCount++] = r;
     }
     zoneStart[permutations] = zones;
-    const block: Block = { first, last, maxK, draws, prefix, zoneStart, zoneSlot, zoneDraw };
+    sortedReady.fill(0);
+    const block: DrawBlock = { first, last, maxK, permutations, draws, prefix, zoneStart, zoneSlot, zoneDraw, zoneRows, zoneRowCount, sorted, sortedReady };
     for (let i = first; i < last; i++) {
       const start = offsets[i];
       const k = offsets[i + 1] - start;
@@ -108,8 +101,8 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
       for (let t = start; t < start + k; t++) absW += Math.abs(wts[t]);
       const threshold = I[i] - TIE_TOLERANCE * Math.abs(z[i]) * scaling * absW * zMax;
       const larger = isUniformRow(wts, start, start + k)
-        ? countUniform(block, z, i, k, wts[start], scaling, threshold, permutations)
-        : countWeighted(block, z, i, k, wts, start, scaling, threshold, permutations);
+        ? countUniform(block, z, i, k, wts[start], scaling, threshold)
+        : countWeighted(block, z, i, k, wts, start, scaling, threshold);
       const folded = permutations - larger < larger ? permutations - larger : larger;
       pSim[i] = (folded + 1) / (permutations + 1);
     }
@@ -121,48 +114,4 @@ function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-/** Equal weights: each simulated lag is a prefix sum plus corrections for draws inside the block. */
-function countUniform(b: Block, z: Float64Array, i: number, k: number, weight: number, scaling: number, threshold: number, permutations: number): number {
-  const { prefix, zoneStart, zoneSlot, zoneDraw, maxK } = b;
-  const zi = z[i];
-  let larger = 0;
-  for (let r = 0; r < permutations; r++) {
-    let l = prefix[r * (maxK + 1) + k];
-    for (let s = zoneStart[r]; s < zoneStart[r + 1] && zoneSlot[s] < k; s++) {
-      const v = zoneDraw[s];
-      if (v < i) l += z[v] - z[v + 1];
-    }
-    if (zi * (l * weight) * scaling >= threshold) larger++;
-  }
-  return larger;
-}
-
-/** General weights: the drawn values are weighted slot by slot. */
-function countWeighted(
-  b: Block,
-  z: Float64Array,
-  i: number,
-  k: number,
-  wts: Float64Array,
-  start: number,
-  scaling: number,
-  threshold: number,
-  permutations: number,
-): number {
-  const { draws, maxK } = b;
-  const zi = z[i];
-  // Branch-free "skip unit i": v + 1 exactly when v >= i.
-  const im1 = i - 1;
-  let larger = 0;
-  for (let r = 0, row = 0; r < permutations; r++, row += maxK) {
-    let l = 0;
-    for (let t = 0; t < k; t++) {
-      const v = draws[row + t];
-      l += wts[start + t] * z[v + ((im1 - v) >>> 31)];
-    }
-    if (zi * l * scaling >= threshold) larger++;
-  }
-  return larger;
 }

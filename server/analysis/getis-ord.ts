@@ -88,11 +88,25 @@ export const RAW_LEVELS: GiBinLevels = { p99: 0.01, p95: 0.05, p90: 0.1, inclusi
 
 /** Classifies one Gi* result the way ArcGIS's Gi_Bin does: the sign of z, the strictest level p passes. */
 export function giBin(z: number, p: number, levels: GiBinLevels = RAW_LEVELS): GiBin {
-  const passes = (cut: number): boolean => (levels.inclusive ? p <= cut : p < cut);
-  const confidence: Confidence | null = passes(levels.p99) ? 99 : passes(levels.p95) ? 95 : passes(levels.p90) ? 90 : null;
-  if (confidence === null || z === 0 || Number.isNaN(z)) return { bin: 0, class: 'none', confidence: null };
-  const magnitude = confidence === 99 ? 3 : confidence === 95 ? 2 : 1;
-  return z > 0
-    ? { bin: magnitude, class: 'hot', confidence }
-    : { bin: magnitude === 3 ? -3 : magnitude === 2 ? -2 : -1, class: 'cold', confidence };
+  const confidence = giConfidence(p, levels);
+  if (confidence === null || z === 0 || Number.isNaN(z)) return NO_BIN;
+  return z > 0 ? HOT_BINS[confidence] : COLD_BINS[confidence];
 }
+
+/** The strictest level p passes, or null. Called once per unit, so it builds no closure. */
+export function giConfidence(p: number, levels: GiBinLevels): Confidence | null {
+  if (levels.inclusive) return p <= levels.p99 ? 99 : p <= levels.p95 ? 95 : p <= levels.p90 ? 90 : null;
+  return p < levels.p99 ? 99 : p < levels.p95 ? 95 : p < levels.p90 ? 90 : null;
+}
+
+const NO_BIN: GiBin = Object.freeze({ bin: 0, class: 'none', confidence: null });
+const HOT_BINS: Readonly<Record<Confidence, GiBin>> = {
+  99: Object.freeze({ bin: 3, class: 'hot', confidence: 99 }),
+  95: Object.freeze({ bin: 2, class: 'hot', confidence: 95 }),
+  90: Object.freeze({ bin: 1, class: 'hot', confidence: 90 }),
+};
+const COLD_BINS: Readonly<Record<Confidence, GiBin>> = {
+  99: Object.freeze({ bin: -3, class: 'cold', confidence: 99 }),
+  95: Object.freeze({ bin: -2, class: 'cold', confidence: 95 }),
+  90: Object.freeze({ bin: -1, class: 'cold', confidence: 90 }),
+};

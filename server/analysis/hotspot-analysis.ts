@@ -2,9 +2,9 @@
 import { queenWeights, rookWeights } from './contiguity-weights.js';
 import { distanceWeights, knnWeights } from './distance-weights.js';
 import { AnalysisInputError } from './errors.js';
-import { benjaminiHochberg } from './fdr.js';
+import { benjaminiHochberg, bhCutoff, sortedPValues } from './fdr.js';
 import type { AreaGeometry, SiteGeometry } from './geometry.js';
-import { getisOrdStar, giBin, RAW_LEVELS, type Confidence, type GiBinLevels, type SpotClass } from './getis-ord.js';
+import { getisOrdStar, giConfidence, RAW_LEVELS, type Confidence, type GiBinLevels, type SpotClass } from './getis-ord.js';
 import { kringWeights } from './kring-weights.js';
 import { localMoran, quadrantName, type Quadrant } from './local-moran.js';
 import { assertUniqueIds, assertWeightsMatch, islands, meanNeighbors, type SpatialWeights, type WeightsTransform } from './weights.js';
@@ -152,19 +152,18 @@ export function hotspotAnalysis(input: HotspotInput): HotspotAnalysis {
 
   if (input.method === 'gistar') {
     const { z, p } = getisOrdStar(values, w, { transform: input.transform ?? 'B' });
-    const bh = fdr ? benjaminiHochberg(p, alpha) : null;
-    const fdrCut = (level: number): number => {
-      const r = benjaminiHochberg(p, level);
-      return r.count > 0 ? r.cutoff : -1;
-    };
-    const levels: GiBinLevels = fdr ? { p99: fdrCut(0.01), p95: fdrCut(0.05), p90: fdrCut(0.1), inclusive: true } : RAW_LEVELS;
+    const sorted = fdr ? sortedPValues(p) : null;
+    const bh = sorted !== null ? benjaminiHochberg(p, alpha, sorted) : null;
+    const fdrCut = (s: Float64Array, level: number): number => bhCutoff(s, level) ?? -1;
+    const levels: GiBinLevels = sorted !== null ? { p99: fdrCut(sorted, 0.01), p95: fdrCut(sorted, 0.05), p90: fdrCut(sorted, 0.1), inclusive: true } : RAW_LEVELS;
     const features = ids.map((id, i): GiStarRecord => {
       const significant = bh !== null ? bh.significant[i] === 1 : p[i] < alpha;
       // The class is ArcGIS's Gi_Bin (hot or cold at 99, 95 or 90 % confidence), independent of alpha;
       // `significant` answers the caller's alpha (or the FDR cutoff).
-      const bin = giBin(z[i], p[i], levels);
-      const spot: SpotClass = bin.confidence === null || z[i] === 0 ? 'none' : z[i] > 0 ? 'hot' : 'cold';
-      return { id, value: values[i], z: z[i], p: p[i], significant, class: spot, confidence: bin.confidence };
+      const passed = giConfidence(p[i], levels);
+      const confidence = z[i] === 0 || Number.isNaN(z[i]) ? null : passed;
+      const spot: SpotClass = confidence === null ? 'none' : z[i] > 0 ? 'hot' : 'cold';
+      return { id, value: values[i], z: z[i], p: p[i], significant, class: spot, confidence };
     });
     return { method: 'gistar', features, weights: summary, alpha, ...(bh !== null ? { fdrCutoff: bh.cutoff } : {}) };
   }
