@@ -4,6 +4,13 @@ import { printTable, type Row } from './measure.js';
 import { benchLoad } from './load.js';
 import { benchServer } from './server.js';
 
+// `npm run bench -- --store=sqlite|postgres --events=1e6|1e7`: the scale benchmark alone (bench/scale.ts).
+if (process.argv.slice(2).some((a) => a.startsWith('--store') || a.startsWith('--events'))) {
+  const { runScaleBench } = await import('./scale.js');
+  await runScaleBench(process.argv.slice(2));
+  process.exit(0);
+}
+
 const rows: Row[] = [];
 rows.push(...(await benchServer()));
 rows.push(...(await benchLoad()));

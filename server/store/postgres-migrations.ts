@@ -1,5 +1,6 @@
 // Versioned schema migrations for the PostgreSQL/PostGIS store, mirroring the SQLite ones version for version.
 import type { Migration } from './sqlite-migrations.js';
+import { TALLY_MIGRATION_SQL } from './postgres-tallies.js';
 
 /**
  * Identifiers and codes use the "C" collation so ordering and comparison are bytewise, exactly as SQLite's BINARY
@@ -161,5 +162,11 @@ export const postgresMigrations: readonly Migration[] = [
         UNIQUE (name, version)
       );
     `,
+  },
+  {
+    version: 6,
+    name: 'event tallies per month, dekad and day',
+    // Kept in step by statement-level triggers on events (see postgres-tallies.ts), filled from stored events here.
+    sql: TALLY_MIGRATION_SQL,
   },
 ];

@@ -147,4 +147,29 @@ export const sqliteMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'event tallies per month, dekad and day',
+    // One row per (dimension, bucket size, bucket, key) with a row count and a count sum per event type (see
+    // event-tallies.ts); the store keeps it in step in every write and fills it from stored events when this runs.
+    sql: `
+      CREATE TABLE event_tallies (
+        dim INTEGER NOT NULL,
+        grain INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        n_prevention INTEGER NOT NULL DEFAULT 0,
+        n_early_detection INTEGER NOT NULL DEFAULT 0,
+        n_user_case INTEGER NOT NULL DEFAULT 0,
+        n_rehab_intake INTEGER NOT NULL DEFAULT 0,
+        n_dealer_arrest INTEGER NOT NULL DEFAULT 0,
+        s_prevention INTEGER NOT NULL DEFAULT 0,
+        s_early_detection INTEGER NOT NULL DEFAULT 0,
+        s_user_case INTEGER NOT NULL DEFAULT 0,
+        s_rehab_intake INTEGER NOT NULL DEFAULT 0,
+        s_dealer_arrest INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (dim, grain, bucket, key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 import type { AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea } from '../domain/types.js';
 import { latLngToCell } from 'h3-js';
 import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
+import { cellDim, toGroupCounts, toMonthCounts } from './event-tallies.js';
+import { SqliteTallies } from './sqlite-tallies.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -22,6 +24,7 @@ function placeholders(n: number): string {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  private readonly tallies: SqliteTallies;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -30,6 +33,9 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // 64 MB of page cache (the default is 2 MB): tally upserts and index inserts at millions of events stay in memory.
+    this.db.pragma('cache_size = -65536');
+    this.tallies = new SqliteTallies(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -41,6 +47,7 @@ export class SqliteStore implements Store {
         this.db.exec(m.sql);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
         if (m.version === 4) this.backfillCells();
+        if (m.version === 6) this.tallies.backfill();
       })();
     }
   }
@@ -60,10 +67,19 @@ export class SqliteStore implements Store {
   }
 
   async write(batch: readonly StoreWrite[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const w of batch) this.applyOne(w);
-      this.bumpVersion();
-    })();
+    // IMMEDIATE: take the write lock before reading the rows whose tallies the batch changes.
+    try {
+      this.db
+        .transaction(() => {
+          for (const w of batch) this.applyOne(w);
+          this.tallies.flush();
+          this.bumpVersion();
+        })
+        .immediate();
+    } catch (e) {
+      this.tallies.discard();
+      throw e;
+    }
   }
 
   private applyOne(w: StoreWrite): void {
@@ -122,21 +138,23 @@ export class SqliteStore implements Store {
             h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, count = excluded.count, source = excluded.source, synthetic = excluded.synthetic`);
         for (const e of w.events) {
           const cell = (r: number) => (e.location ? latLngToCell(e.location[1], e.location[0], r) : null);
-          stmt.run({
-            ...e,
-            lng: e.location ? e.location[0] : null,
-            lat: e.location ? e.location[1] : null,
-            h3_7: cell(7),
-            h3_8: cell(8),
-            h3_9: cell(9),
-            synthetic: flag(e.synthetic),
-          });
+          const old = this.tallies.stored(e.id);
+          if (old) this.tallies.add(old, -1);
+          const row = { ...e, lng: e.location ? e.location[0] : null, lat: e.location ? e.location[1] : null, h3_7: cell(7), h3_8: cell(8), h3_9: cell(9) };
+          stmt.run({ ...row, synthetic: flag(e.synthetic) });
+          this.tallies.add({ ...row, h3_10: e.h3 }, 1);
         }
         return;
       }
       case 'eventAreas': {
         const stmt = this.db.prepare('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
-        for (const u of w.updates) stmt.run(u.areaCode, u.focusAreaId, u.id);
+        for (const u of w.updates) {
+          const old = this.tallies.stored(u.id);
+          if (!old) continue;
+          stmt.run(u.areaCode, u.focusAreaId, u.id);
+          this.tallies.add(old, -1, ['area', 'focus']);
+          this.tallies.add({ ...old, areaCode: u.areaCode, focusAreaId: u.focusAreaId }, 1, ['area', 'focus']);
+        }
         return;
       }
       case 'meta': {
@@ -148,12 +166,14 @@ export class SqliteStore implements Store {
 
   async counts(): Promise<StoreCounts> {
     const one = (sql: string): number => Number((this.db.prepare(sql).get() as Row).n);
+    const totals = this.tallies.eventTotals();
     return {
       areas: one('SELECT COUNT(*) AS n FROM areas'),
       focusAreas: one('SELECT COUNT(*) AS n FROM focus_areas'),
       facilities: one('SELECT COUNT(*) AS n FROM facilities'),
-      events: one('SELECT COUNT(*) AS n FROM events'),
-      syntheticEvents: one('SELECT COUNT(*) AS n FROM events WHERE synthetic = 1'),
+      // From the tallies: a COUNT(*) over millions of events takes a second.
+      events: totals.events,
+      syntheticEvents: totals.synthetic,
     };
   }
 
@@ -206,15 +226,22 @@ export class SqliteStore implements Store {
   }
 
   async countEvents(filter: EventFilter, by: 'area' | 'focus'): Promise<GroupCount[]> {
-    const col = by === 'area' ? 'area_code' : 'focus_area_id';
-    const rows = this.db
-      .prepare(`SELECT ${col} AS key, type, SUM(count) AS n FROM events
-        WHERE date >= ? AND date <= ? AND type IN (${placeholders(filter.types.length)}) GROUP BY ${col}, type`)
-      .all(filter.from, filter.to, ...filter.types) as Row[];
-    return rows.map((r) => ({ key: strOrNull(r.key), type: str(r.type) as EventType, count: Number(r.n) }));
+    return toGroupCounts(this.tallies.sum({ dim: by, from: filter.from, to: filter.to }), filter.types);
   }
 
   async countEventsByMonth(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): Promise<MonthCount[]> {
+    if (where.areaCodes && where.focusAreaId !== undefined) return this.countEventsByMonthRaw(filter, where);
+    if (where.areaCodes?.length === 0) return [];
+    const { from, to } = filter;
+    const rows =
+      where.focusAreaId !== undefined
+        ? this.tallies.sum({ dim: 'focus', from, to, keys: [where.focusAreaId], byMonth: true })
+        : this.tallies.sum({ dim: 'area', from, to, keys: where.areaCodes, byMonth: true });
+    return toMonthCounts(rows, filter.types);
+  }
+
+  /** Straight from the events, for the one combination (kelurahan codes and a focus area) no tally is keyed by. */
+  private countEventsByMonthRaw(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): MonthCount[] {
     const clauses = ['date >= ?', 'date <= ?', `type IN (${placeholders(filter.types.length)})`];
     const params: unknown[] = [filter.from, filter.to, ...filter.types];
     if (where.areaCodes) {
@@ -226,19 +253,17 @@ export class SqliteStore implements Store {
       params.push(where.focusAreaId);
     }
     const rows = this.db
-      .prepare(`SELECT substr(date, 1, 7) AS month, type, SUM(count) AS n FROM events WHERE ${clauses.join(' AND ')} GROUP BY month, type ORDER BY month`)
+      .prepare(`SELECT substr(date, 1, 7) AS month, type, SUM(count) AS n FROM events WHERE ${clauses.join(' AND ')} GROUP BY month, type ORDER BY month, type`)
       .all(...params) as Row[];
     return rows.map((r) => ({ month: str(r.month), type: str(r.type) as EventType, count: Number(r.n) }));
   }
 
   async countEventsByCell(filter: EventFilter, resolution: number): Promise<CellCount[]> {
     const known: readonly number[] = STORED_H3_RESOLUTIONS;
-    if (!known.includes(resolution)) throw new Error(`cells are stored at resolutions ${STORED_H3_RESOLUTIONS.join(', ')}, not ${resolution}`);
-    const col = resolution === 10 ? 'h3' : `h3_${resolution}`;
-    const rows = this.db
-      .prepare(`SELECT ${col} AS h3, SUM(count) AS n FROM events WHERE date >= ? AND date <= ? AND type IN (${placeholders(filter.types.length)}) AND ${col} IS NOT NULL GROUP BY ${col}`)
-      .all(filter.from, filter.to, ...filter.types) as Row[];
-    return rows.map((r) => ({ h3: str(r.h3), count: Number(r.n) }));
+    const dim = cellDim(resolution);
+    if (!known.includes(resolution) || dim === null) throw new Error(`cells are stored at resolutions ${STORED_H3_RESOLUTIONS.join(', ')}, not ${resolution}`);
+    const rows = this.tallies.sum({ dim, from: filter.from, to: filter.to, together: filter.types });
+    return rows.filter((r) => Number(r.n) > 0).map((r) => ({ h3: String(r.key), count: Number(r.s) }));
   }
 
   async dataVersion(): Promise<number> {

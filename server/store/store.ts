@@ -130,11 +130,16 @@ export interface Store {
   close(): Promise<void>;
   /** Applies every write or none of them. */
   write(batch: readonly StoreWrite[]): Promise<void>;
+  /** Row totals; event totals come from the maintained tallies, so this stays cheap at millions of events. */
   counts(): Promise<StoreCounts>;
   listAreas(level: AreaLevel): Promise<AreaRecord[]>;
   listFocusAreas(): Promise<FocusArea[]>;
   listFacilities(): Promise<Facility[]>;
-  /** Sums of event counts per kelurahan code (`by: 'area'`) or focus area id, per type, within the filter. */
+  /**
+   * The count queries below are answered from pre-aggregated tallies (event-tallies.ts) kept in step in the same
+   * transaction as every event write, exactly equal to summing the events themselves.
+   * Sums of event counts per kelurahan code (`by: 'area'`) or focus area id, per type, within the filter.
+   */
   countEvents(filter: EventFilter, by: 'area' | 'focus'): Promise<GroupCount[]>;
   /** Sums per calendar month (`YYYY-MM`) and type, optionally limited to kelurahan codes or one focus area. */
   countEventsByMonth(filter: EventFilter, where: { areaCodes?: readonly string[]; focusAreaId?: string }): Promise<MonthCount[]>;
@@ -144,6 +149,11 @@ export interface Store {
   /** A number that changes whenever stored data changes (for caches). */
   dataVersion(): Promise<number>;
   listEvents(query: EventQuery): Promise<CaseEvent[]>;
+  /**
+   * Every located event, for re-placing events after a boundary import. It reads the whole events table into memory
+   * (about 150 bytes an event: 1.5 GB at 10 million), so at that scale boundaries should be re-imported on a machine
+   * sized for it; a streaming variant placing events in pages inside the write transaction is the next step.
+   */
   listEventLocations(): Promise<EventLocation[]>;
   getMeta(key: string): Promise<string | null>;
 

@@ -1,8 +1,9 @@
-// One behavioural suite every Store implementation must pass (SQLite now, PostgreSQL later).
+// One behavioural suite every Store implementation must pass (SQLite and PostgreSQL), tally-backed counts included.
 import { latLngToCell } from 'h3-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Area, CaseEvent, Facility } from '../../../server/domain/types.js';
 import type { Store } from '../../../server/store/store.js';
+import { tallySuite } from './tally-suite.js';
 
 const square = (x: number, y: number, d = 0.01): Area['geometry'] => ({
   type: 'Polygon',
@@ -198,4 +199,5 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
       expect(await store.getMeta('k')).toBe('v2');
     });
   });
+  describe(`Store contract: ${name}, counts from tallies`, () => tallySuite(open));
 }
