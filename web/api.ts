@@ -228,6 +228,26 @@ export function planExportUrl(id: string, format: 'csv' | 'geojson'): string {
   return client.api.coverage.plans[':id'].export.$url({ param: { id }, query: { format } }).toString();
 }
 
+export type IndicatorExportFormat = 'csv' | 'geojson';
+
+/** The query of an indicators export: the dashboard's level and period filters, exactly as GET /api/indicators takes them. */
+export function indicatorExportQuery(level: AdminLevel | 'focus', q: PeriodQuery): { level: AdminLevel | 'focus'; from: string; to: string; types: string } {
+  return { level, from: q.from, to: q.to, types: q.types.join(',') };
+}
+
+/**
+ * Where the current aggregated table (CSV) or the areas with their figures (GeoJSON) download from, as a same-origin
+ * path with the current filters; the server applies the viewer small-cell rule to both.
+ */
+export function indicatorExportUrl(format: IndicatorExportFormat, level: AdminLevel | 'focus', q: PeriodQuery): string {
+  const query = indicatorExportQuery(level, q);
+  const u =
+    format === 'csv'
+      ? client.api.exports['indicators.csv'].$url({ query })
+      : client.api.exports['indicators.geojson'].$url({ query });
+  return `${u.pathname}${u.search}`;
+}
+
 export async function updateFacility(id: string, patch: { capacityPerMonth?: number | null; rehab?: boolean }): Promise<UpdatedFacility> {
   return (await ok(client.api.facilities[':id'].$patch({ param: { id }, json: patch }))).json();
 }

@@ -313,6 +313,22 @@ export const id = {
   'coverage.legendUsed': 'Puskesmas dipakai',
   'coverage.legendProposed': 'Usulan penetapan baru',
   'coverage.legendExcluded': 'Dikecualikan',
+  'coverage.timeLimit': 'Batas waktu (d)',
+  'coverage.problem.time': 'Batas waktu harus lebih dari 0 dan paling lama 120 detik.',
+  'export.title': 'Ekspor',
+  'export.png': 'Peta (PNG)',
+  'export.csv': 'Tabel (CSV)',
+  'export.geojson': 'Wilayah (GeoJSON)',
+  'export.hint': 'Sesuai filter saat ini. Untuk penonton, jumlah kecil disembunyikan.',
+  'export.needFilters': 'Pilih periode dan minimal satu jenis kejadian untuk mengekspor tabel.',
+  'export.pngBusy': 'Menyiapkan gambar peta…',
+  'export.pngFailed': 'Gambar peta tidak dapat dibuat: {message}',
+  'export.pointsRefused': 'Lapisan titik kejadian tidak boleh diekspor untuk peran ini.',
+  'export.pngTitle': 'Peta rawan narkoba DKI Jakarta',
+  'export.period': '{from} – {to}',
+  'export.allTypes': 'Semua jenis kejadian',
+  'export.made': 'Dibuat {date} dengan Rawan',
+  'export.fileWord': 'peta',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -22,6 +22,7 @@ import { offlineStyle, onlineStyleUrl, waterStyle } from './basemap';
 import { buildLayers, type AreaShape } from './layers';
 import { loadH3HexagonLayer, loadHeatmapLayer, type LazyLayerClasses } from './lazy-layers';
 import { MapTooltip, type Hover } from './map-tooltip';
+import { setMapHandle } from './map-handle';
 import type { Facility, FocusArea } from './features';
 import type { CoverageFacilityMark, CoverageLine } from './coverage-layers';
 
@@ -107,6 +108,8 @@ export default function MapView() {
       pitchWithRotate: false,
       touchPitch: false,
       attributionControl: { compact: true, customAttribution: 'Rawan · batas wilayah perkiraan / approximate boundaries' },
+      // Kept so the PNG export (web/map/export-png.ts) can copy what is on screen.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
@@ -141,6 +144,7 @@ export default function MapView() {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
         if (p.deckFrames === 0) performance.mark('rawan:deck-first-frame');
         p.deckFrames += 1;
@@ -197,7 +201,9 @@ export default function MapView() {
     };
     mapRef.current = map;
     overlayRef.current = overlay;
+    setMapHandle({ map, overlay });
     return () => {
+      setMapHandle(null);
       window.clearTimeout(timer);
       overlay.finalize();
       map.remove();

@@ -1,10 +1,11 @@
-// The left panel: search, focus-area shortcuts, period, event types and map layers; analysts also get a coverage planning tab.
+// The left panel: search, focus-area shortcuts, period, event types, map layers and exports; analysts also get a coverage planning tab.
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/use-t';
 import { canPlan } from '../state/coverage-selectors';
 import { rawanStore, useRawan } from '../store';
 import type { PanelMode } from '../view-state';
 import { AreaSearch } from './area-search';
+import { ExportSection } from './export-section';
 import { FocusButtons } from './focus-buttons';
 import { LayerControl } from './layer-control';
 import { PeriodControl } from './period-control';
@@ -57,6 +58,7 @@ export function FilterPanel() {
             <PeriodControl />
             <TypeControl />
             <LayerControl />
+            <ExportSection />
           </>
         )}
       </div>
