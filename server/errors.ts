@@ -83,3 +83,15 @@ export class UnprocessableInputError extends RawanError {
     this.code = code;
   }
 }
+
+/** An edit sent back a version that is no longer the stored one (someone else saved in between); nothing was written. */
+export class StaleVersionError extends RawanError {
+  readonly status = 409;
+  readonly code = 'stale_version';
+}
+
+/** The caller closed the request (pressed Cancel) while it was being worked on; nobody reads this answer. */
+export class CancelledError extends RawanError {
+  readonly status = 409;
+  readonly code = 'cancelled';
+}

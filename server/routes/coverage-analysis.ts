@@ -62,6 +62,6 @@ function withOriginalIds(body: CoverageRequestBody, r: CoverageResult) {
 export function coverageAnalysisRoutes(_deps: AppDeps) {
   return new Hono<AppEnv>().post('/analysis/coverage', publicRoute, validJson(coverageRequestSchema), async (c) => {
     const body = c.req.valid('json');
-    return c.json(withOriginalIds(body, await solveCoverage(body)));
+    return c.json(withOriginalIds(body, await solveCoverage(body, c.req.raw.signal)));
   });
 }

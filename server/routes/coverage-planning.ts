@@ -90,7 +90,7 @@ async function buildUnits(store: Store, p: RunParams, period: { from: string; to
   return raw.map((u) => ({ ...u, demand: Math.round((demandPerMonth(u, opts) ?? 0) * 1000) / 1000 }));
 }
 
-export async function runPlan(store: Store, p: RunParams) {
+export async function runPlan(store: Store, p: RunParams, signal?: AbortSignal) {
   const period = await resolvePeriod(store, p.from, p.to);
   const units = await buildUnits(store, p, period);
   const facilities = await store.listFacilities();
@@ -115,7 +115,7 @@ export async function runPlan(store: Store, p: RunParams) {
     locks: p.locks,
     exclude: p.exclude,
     timeLimitS: p.timeLimitS,
-  });
+  }, signal);
   const used = new Set(result.assignments.map((a) => a.facilityId));
   const designatedNow = new Set(facilities.filter((f) => f.rehab).map((f) => f.id));
   return {
@@ -169,7 +169,7 @@ function csvCell(v: unknown): string {
 
 export function coveragePlanningRoutes({ store }: AppDeps) {
   return new Hono<AppEnv>()
-    .post('/coverage/run', requireRole('analyst'), validJson(runParams), async (c) => c.json(await runPlan(store, c.req.valid('json'))))
+    .post('/coverage/run', requireRole('analyst'), validJson(runParams), async (c) => c.json(await runPlan(store, c.req.valid('json'), c.req.raw.signal)))
     .post('/coverage/plans', requireRole('analyst'), validJson(planBody), async (c) => {
       const { name, params } = c.req.valid('json');
       const run = await runPlan(store, params);
