@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { printTable, type Row } from './measure.js';
 import { benchLoad } from './load.js';
 import { benchServer } from './server.js';
+import { benchImport } from './import.js';
 
 // `npm run bench -- --store=sqlite|postgres --events=1e6|1e7`: the scale benchmark alone (bench/scale.ts).
 if (process.argv.slice(2).some((a) => a.startsWith('--store') || a.startsWith('--events'))) {
@@ -13,6 +14,7 @@ if (process.argv.slice(2).some((a) => a.startsWith('--store') || a.startsWith('-
 
 const rows: Row[] = [];
 rows.push(...(await benchServer()));
+rows.push(...(await benchImport()));
 rows.push(...(await benchLoad()));
 if (existsSync(new URL('./analysis.bench.ts', import.meta.url))) {
   const { benchAnalysis } = await import('./analysis.bench.js');

@@ -1,5 +1,7 @@
-// Assigns points to the polygon containing them (even-odd ray casting with a bbox prefilter), or the nearest one within a tolerance.
+// Assigns points to the polygon containing them (even-odd ray casting with a bbox prefilter, and a grid once many
+// points have been asked about), or the nearest one within a tolerance.
 import type { AreaGeometry, LngLat } from '../domain/types.js';
+import { buildAreaGrid, type AreaGrid } from './area-grid.js';
 
 interface Indexed {
   key: string;
@@ -17,6 +19,8 @@ export interface AreaIndex {
 }
 
 const KM_PER_DEG = 111.195;
+/** Point lookups answered by scanning before the grid is built: a few lookups never pay for it, imports do. */
+const GRID_AFTER = 1_000;
 
 function polygonsOf(g: AreaGeometry): LngLat[][][] {
   return g.type === 'Polygon' ? [g.coordinates as LngLat[][]] : (g.coordinates as LngLat[][][]);
@@ -69,7 +73,21 @@ export function buildAreaIndex(items: ReadonlyArray<{ key: string; geometry: Are
     return { key: it.key, polygons, bbox: bboxOf(polygons) };
   });
 
+  let asked = 0;
+  let grid: AreaGrid | null = null;
+  const inside = (k: number, p: LngLat) => {
+    const b = indexed[k].bbox;
+    return p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3] && polygonContains(indexed[k].polygons, p);
+  };
+
   function containing(p: LngLat): string | null {
+    if (grid === null && ++asked === GRID_AFTER) {
+      grid = buildAreaGrid(indexed.map((it) => it.polygons), inside);
+    }
+    if (grid !== null) {
+      const k = grid.find(p[0], p[1]);
+      return k === -1 ? null : indexed[k].key;
+    }
     for (const it of indexed) {
       const b = it.bbox;
       if (p[0] < b[0] || p[0] > b[2] || p[1] < b[1] || p[1] > b[3]) continue;

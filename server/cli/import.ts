@@ -1,6 +1,5 @@
 // `npm run import -- <kind> <file> [--dry-run] [--map field=Column] [--year 2020] [--source "…"]`, or `jakarta <dir>`:
 // validates, prints a report, and writes all files or none. Exits 1 when a file is refused.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { parseMapping } from '../ingest/columns.js';
@@ -63,8 +62,10 @@ async function main(): Promise<number> {
   const store = await openStore(config);
   try {
     await ensureDefaultData(store, config.seed, (m) => console.log(m));
-    const items: ImportItem[] = planned.map((p) => ({ kind: p.kind, fileName: p.path, bytes: readFileSync(p.path) }));
+    // Paths, not bytes: event CSVs are read from disk in pieces as they are written, other files whole.
+    const items: ImportItem[] = planned.map((p) => ({ kind: p.kind, fileName: p.path, path: p.path }));
     const t0 = performance.now();
+    let shown = 0;
     const outcome = await runImport(store, items, {
       dryRun: values['dry-run'],
       mapping: parseMapping(values.map),
@@ -72,8 +73,17 @@ async function main(): Promise<number> {
       source: values.source,
       maxBytes: Number(process.env.RAWAN_MAX_IMPORT_MB ?? 200) * 1e6,
       onProgress: (p) => {
-        if (p.phase === 'validating') console.log(`Validating ${p.file} (${p.fileIndex + 1} of ${p.files})…`);
-        if (p.phase === 'writing') console.log(`Writing ${p.records} records in one transaction…`);
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        if (p.rows === undefined) {
+          if (p.phase === 'validating') console.log(`Validating ${p.file} (${p.fileIndex + 1} of ${p.files})…`);
+          if (p.phase === 'writing') console.log(`Writing ${p.records} records in one transaction…`);
+        } else if (p.rows === 0) {
+          shown = 0;
+          if (p.phase === 'writing') console.log(`Writing ${p.file} in one transaction as it is read…`);
+        } else if (p.rows >= shown + 100_000) {
+          shown = p.rows - (p.rows % 100_000);
+          console.log(p.phase === 'writing' ? `  ${p.rows} rows read, ${p.records} records written (${secs} s)` : `  ${p.rows} rows validated (${secs} s)`);
+        }
       },
     });
     outcome.reports.forEach(printReport);

@@ -1,24 +1,20 @@
 // Validates import files against what the store will hold once they are applied, then writes all of them or none.
+// Event CSVs are streamed: read, validated, placed and written batch by batch in the same single transaction.
 import { basename } from 'node:path';
 import type { Area } from '../domain/types.js';
 import type { Store, StoreWrite } from '../store/store.js';
 import { createEventPlacer } from './event-placer.js';
+import { IMPORT_KINDS, itemBytes, itemHead, itemSize, type ImportItem, type ImportKind } from './import-files.js';
 import { parseBoundaries } from './parse-boundaries.js';
 import { parseEvents } from './parse-events.js';
 import { parseFacilities } from './parse-facilities.js';
 import { parsePopulation } from './parse-population.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
-import { readTable, UnreadableFileError } from './read-table.js';
+import { readTable, sniffFormat, UnreadableFileError } from './read-table.js';
 import { buildReport, IssueList, type ImportReport } from './report.js';
+import { streamEventFiles, type StreamedFile } from './import-stream.js';
 
-export const IMPORT_KINDS = ['boundaries', 'facilities', 'population', 'events'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export interface ImportItem {
-  kind: ImportKind;
-  fileName: string;
-  bytes: Uint8Array;
-}
+export { IMPORT_KINDS, type ImportItem, type ImportKind };
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -37,8 +33,10 @@ export interface ImportProgress {
   file: string | null;
   fileIndex: number;
   files: number;
-  /** Records about to be written (phase 'writing'). */
+  /** Records about to be written (phase 'writing'), written so far while a CSV streams in, or written ('done'). */
   records?: number;
+  /** Rows of a streamed event CSV read so far (validated, and written when the phase is 'writing'). */
+  rows?: number;
 }
 
 export interface ImportOutcome {
@@ -61,6 +59,7 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
   const focusAreas = await store.listFocusAreas();
   const writes: StoreWrite[] = [];
   const reports: ImportReport[] = [];
+  const streamed: StreamedFile[] = [];
   let boundariesChanged = false;
 
   for (const [fileIndex, item] of items.entries()) {
@@ -74,16 +73,23 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
         buildReport({ kind: item.kind, file: item.fileName, format: 'unknown', rows: 0, issues, used: {}, ignored: [], dryRun: opts.dryRun, written: false }),
       );
     };
-    if (item.bytes.byteLength > opts.maxBytes) {
+    const size = itemSize(item);
+    if (size > opts.maxBytes) {
       fail(
         'file_too_large',
-        `The file is ${(item.bytes.byteLength / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`,
+        `The file is ${(size / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`,
       );
+      continue;
+    }
+    if (item.kind === 'events' && sniffFormat(item.fileName, itemHead(item)) === 'csv') {
+      // Read later, in pieces, once the kelurahan this import leaves are known; its report takes this place.
+      streamed.push({ item, fileIndex, reportIndex: reports.length, base });
+      reports.push(buildReport({ kind: item.kind, file: item.fileName, format: 'csv', rows: 0, issues: new IssueList(), used: {}, ignored: [], dryRun: opts.dryRun, written: false }));
       continue;
     }
     let table;
     try {
-      table = await readTable(item.fileName, item.bytes);
+      table = await readTable(item.fileName, itemBytes(item));
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       fail('unreadable_file', e.message);
@@ -133,24 +139,42 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
   }
 
   const ok = reports.every((r) => r.errors === 0);
-  if (!ok || opts.dryRun) return { ok, written: false, reports };
-
-  if (boundariesChanged) {
+  const write = ok && !opts.dryRun;
+  if (write && boundariesChanged) {
     const place = createEventPlacer(kelurahan, focusAreas);
     const updates = (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) }));
     writes.push({ kind: 'eventAreas', updates: updates.map(({ id, areaCode, focusAreaId }) => ({ id, areaCode, focusAreaId })) });
   }
-  writes.push({
+  const meta: StoreWrite = {
     kind: 'meta',
     key: 'last_import',
     value: JSON.stringify({ at: new Date().toISOString(), files: items.map((i) => ({ kind: i.kind, file: i.fileName })) }),
-  });
-  const records = writes.reduce(
+  };
+  let records = writes.reduce(
     (n, w) => n + ('events' in w ? w.events.length : 'areas' in w ? w.areas.length : 'facilities' in w ? w.facilities.length : 'rows' in w ? w.rows.length : 0),
     0,
   );
-  opts.onProgress?.({ phase: 'writing', file: null, fileIndex: items.length, files: items.length, records });
-  await store.write(writes);
-  opts.onProgress?.({ phase: 'done', file: null, fileIndex: items.length, files: items.length, records });
+  const files = items.length;
+  if (streamed.length > 0) {
+    const out = await streamEventFiles(store, streamed, {
+      write,
+      before: writes,
+      after: [meta],
+      place: createEventPlacer(kelurahan, focusAreas),
+      kelurahan,
+      dryRun: opts.dryRun,
+      onProgress: (p) => opts.onProgress?.({ ...p, files, records: p.phase === 'writing' ? records + (p.records ?? 0) : undefined }),
+    });
+    for (const s of streamed) reports[s.reportIndex] = out.reports[streamed.indexOf(s)];
+    const allOk = reports.every((r) => r.errors === 0);
+    if (!out.written) return { ok: allOk, written: false, reports };
+    records += out.records;
+    opts.onProgress?.({ phase: 'done', file: null, fileIndex: files, files, records });
+    return { ok: allOk, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
+  }
+  if (!write) return { ok, written: false, reports };
+  opts.onProgress?.({ phase: 'writing', file: null, fileIndex: files, files, records });
+  await store.write([...writes, meta]);
+  opts.onProgress?.({ phase: 'done', file: null, fileIndex: files, files, records });
   return { ok, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
 }

@@ -3,7 +3,7 @@ import { EVENT_TYPES, type EventType } from '../domain/types.js';
 import { matchColumns, type FieldSpec } from './columns.js';
 import type { EventPlacer } from './event-placer.js';
 import { readLocation } from './location.js';
-import type { Table } from './read-table.js';
+import type { Table, TableRow } from './read-table.js';
 import { IssueList } from './report.js';
 import { isBlank, parseDate, parseKemendagriCode, parseNonNegativeInt, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
@@ -46,36 +46,59 @@ export function eventTypeOf(raw: string): EventType | null {
   return TYPE_ALIASES[key] ?? null;
 }
 
-export function parseEvents(table: Table, opts: ParseOptions & { place: EventPlacer }): ParseResult<CaseEvent> {
-  const issues = new IssueList();
-  const cols = matchColumns(table.columns, EVENT_FIELDS, opts.mapping);
+export interface EventColumns {
+  used: Record<string, string>;
+  ignored: string[];
+}
+
+/** Finds the event columns among a file's headers, reporting a file-level error (row 0) for each one missing. */
+export function matchEventColumns(columns: readonly string[], hasGeometry: boolean, mapping: Readonly<Record<string, string>>, issues: IssueList): EventColumns {
+  const cols = matchColumns(columns, EVENT_FIELDS, mapping);
   for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
-  const hasCoords = table.hasGeometry || (cols.used.lat !== undefined && cols.used.lng !== undefined);
+  const hasCoords = hasGeometry || (cols.used.lat !== undefined && cols.used.lng !== undefined);
   if (!hasCoords && cols.used.areaCode === undefined)
     issues.error(0, 'missing_column', 'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)');
-  if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
+  return { used: cols.used, ignored: cols.ignored };
+}
+
+/**
+ * Validates one row after another (ids must not repeat within the file) and places the valid ones; a row with any
+ * problem adds its issues and gives null. The in-memory parser and the streaming import share it.
+ */
+export function createEventRowReader(used: Readonly<Record<string, string>>, opts: ParseOptions & { place: EventPlacer }) {
   const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
   const seen = new Map<string, number>();
-  const records: CaseEvent[] = [];
-  for (const r of table.rows) {
+  // A file holds few distinct dates and type names, read once each.
+  const dates = new Map<unknown, ReturnType<typeof parseDate>>();
+  const types = new Map<string, EventType | null>();
+  return (r: TableRow, issues: IssueList): CaseEvent | null => {
     const before = issues.errorCount;
-    const id = text(r.props[cols.used.id]);
+    const id = text(r.props[used.id]);
     if (id === '') issues.error(r.row, 'missing_value', 'id is empty; every case record needs the id it has in the source system', 'id');
     else if (seen.has(id)) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${seen.get(id)})`, 'id');
-    seen.set(id, seen.get(id) ?? r.row);
-    const rawType = text(r.props[cols.used.type]);
-    const type = eventTypeOf(rawType);
+    else seen.set(id, r.row);
+    const rawType = text(r.props[used.type]);
+    let type = types.get(rawType);
+    if (type === undefined) {
+      type = eventTypeOf(rawType);
+      if (types.size < 1_000) types.set(rawType, type);
+    }
     if (type === null) issues.error(r.row, 'unknown_type', `event type "${rawType}" is unknown; use one of ${EVENT_TYPES.join(', ')}`, 'type');
-    const date = parseDate(r.props[cols.used.date], opts.today);
+    const rawDate = r.props[used.date];
+    let date = dates.get(rawDate);
+    if (date === undefined) {
+      date = parseDate(rawDate, opts.today);
+      if (dates.size < 100_000) dates.set(rawDate, date);
+    }
     if (!date.ok) issues.error(r.row, date.message.includes('future') ? 'future_date' : 'invalid_date', `date ${date.message}`, 'date');
-    const countRaw = cols.used.count !== undefined ? r.props[cols.used.count] : undefined;
+    const countRaw = used.count !== undefined ? r.props[used.count] : undefined;
     const count = isBlank(countRaw) ? { ok: true as const, value: 1 } : parseNonNegativeInt(countRaw);
     if (!count.ok) issues.error(r.row, 'invalid_number', `count ${count.message}`, 'count');
-    const loc = readLocation(r, cols.used.lat, cols.used.lng);
+    const loc = readLocation(r, used.lat, used.lng);
     if (!loc.ok) issues.error(r.row, loc.message.includes('swapped') ? 'swapped_coordinates' : 'invalid_coordinates', loc.message, 'location');
     let declared: string | null = null;
-    if (cols.used.areaCode !== undefined && !isBlank(r.props[cols.used.areaCode])) {
-      const c = parseKemendagriCode(r.props[cols.used.areaCode]);
+    if (used.areaCode !== undefined && !isBlank(r.props[used.areaCode])) {
+      const c = parseKemendagriCode(r.props[used.areaCode]);
       if (!c.ok) issues.error(r.row, 'invalid_code', c.message, 'areaCode');
       else if (!kelurahan.has(c.value)) issues.error(r.row, 'unknown_area_code', `kelurahan code ${c.value} is not among the stored kelurahan`, 'areaCode');
       else declared = c.value;
@@ -83,13 +106,25 @@ export function parseEvents(table: Table, opts: ParseOptions & { place: EventPla
     if (loc.ok && loc.value === null && declared === null && issues.errorCount === before) {
       issues.error(r.row, 'missing_value', 'has neither coordinates nor a kelurahan code', 'location');
     }
-    if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) continue;
+    if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) return null;
     const place = opts.place(loc.value, declared);
     if (loc.value !== null && place.areaCode === null) {
       issues.error(r.row, 'outside_study_area', `point (${loc.value[0]}, ${loc.value[1]}) is not within 2 km of any kelurahan of DKI Jakarta`, 'location');
-      continue;
+      return null;
     }
-    records.push({ id, type, date: date.value, location: loc.value, count: count.value, source: opts.source, synthetic: false, ...place });
+    return { id, type, date: date.value, location: loc.value, count: count.value, source: opts.source, synthetic: false, ...place };
+  };
+}
+
+export function parseEvents(table: Table, opts: ParseOptions & { place: EventPlacer }): ParseResult<CaseEvent> {
+  const issues = new IssueList();
+  const cols = matchEventColumns(table.columns, table.hasGeometry, opts.mapping, issues);
+  if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
+  const read = createEventRowReader(cols.used, opts);
+  const records: CaseEvent[] = [];
+  for (const r of table.rows) {
+    const e = read(r, issues);
+    if (e !== null) records.push(e);
   }
   return { records, issues, used: cols.used, ignored: cols.ignored };
 }

@@ -28,7 +28,7 @@ export interface Table {
 
 export class UnreadableFileError extends Error {}
 
-const WKT_COLUMNS = /^(wkt|geom|geometry|the_geom|shape|geometri)$/i;
+export const WKT_COLUMNS = /^(wkt|geom|geometry|the_geom|shape|geometri)$/i;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +59,7 @@ function readGeoJson(text: string): Table {
   return fromFeatures('geojson', doc.features);
 }
 
-function parseWkt(text: string): { geometry: Geometry | null; error?: string } {
+export function parseWkt(text: string): { geometry: Geometry | null; error?: string } {
   if (text.trim() === '') return { geometry: null };
   try {
     return { geometry: wktToGeoJSON(text) };
@@ -94,9 +94,23 @@ function readCsv(text: string): Table {
 
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
+/** How readTable will read a file, from its name and its first bytes (a few kilobytes are enough). */
+export function sniffFormat(fileName: string, head: Uint8Array): TableFormat | 'shp' | 'empty' {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.zip') || lower.endsWith('.shz') || isZip(bytes)) {
+  if (lower.endsWith('.zip') || lower.endsWith('.shz') || isZip(head)) return 'shapefile';
+  if (lower.endsWith('.shp')) return 'shp';
+  // The first character that is not white space or a byte order mark, without decoding a whole large file.
+  let i = 0;
+  while (i < head.length && (head[i] === 0x20 || (head[i] >= 0x09 && head[i] <= 0x0d) || head[i] === 0xef || head[i] === 0xbb || head[i] === 0xbf)) i++;
+  const trimmed = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(i, i + 64)).trimStart();
+  if (lower.endsWith('.kml') || trimmed.startsWith('<')) return 'kml';
+  if (lower.endsWith('.geojson') || lower.endsWith('.json') || trimmed.startsWith('{')) return 'geojson';
+  return trimmed.length > 0 ? 'csv' : 'empty';
+}
+
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
+  const format = sniffFormat(fileName, bytes);
+  if (format === 'shapefile') {
     try {
       const { features, notes } = await readShapefileZip(bytes);
       return fromFeatures('shapefile', features, notes);
@@ -105,11 +119,11 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
       throw e;
     }
   }
-  if (lower.endsWith('.shp'))
+  if (format === 'shp')
     throw new UnreadableFileError('A .shp file alone has no attributes or projection: zip it with its .dbf, .shx and .prj and upload the .zip.');
+  if (format === 'empty') throw new UnreadableFileError('The file is empty.');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const trimmed = text.trimStart();
-  if (lower.endsWith('.kml') || trimmed.startsWith('<')) {
+  if (format === 'kml') {
     try {
       const features = readKml(text);
       return fromFeatures('kml', features);
@@ -118,7 +132,6 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
       throw e;
     }
   }
-  if (lower.endsWith('.geojson') || lower.endsWith('.json') || trimmed.startsWith('{')) return readGeoJson(text);
-  if (trimmed.length > 0) return readCsv(text);
-  throw new UnreadableFileError('The file is empty.');
+  if (format === 'geojson') return readGeoJson(text);
+  return readCsv(text);
 }

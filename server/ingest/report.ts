@@ -32,19 +32,49 @@ export interface ImportReport {
 
 export const ISSUE_LIMIT = 100;
 
+/**
+ * Issues of one file as they are found. Counts are kept as running totals and only the ISSUE_LIMIT issues with the
+ * lowest row numbers are kept in full, so a file of a million bad rows costs a counter, not a million objects.
+ */
 export class IssueList {
-  readonly all: ImportIssue[] = [];
+  /** The kept issues, ordered by row (issues of one row in the order they were found). */
+  private readonly kept: ImportIssue[] = [];
+  private readonly badRows = new Set<number>();
+  private errors = 0;
+  private warnings = 0;
+  readonly summary: Record<string, number> = {};
+
   error(row: number, code: string, message: string, field?: string): void {
-    this.all.push({ row, code, severity: 'error', message, ...(field === undefined ? {} : { field }) });
+    this.errors++;
+    this.badRows.add(row);
+    this.keep({ row, code, severity: 'error', message, ...(field === undefined ? {} : { field }) });
   }
   warn(row: number, code: string, message: string, field?: string): void {
-    this.all.push({ row, code, severity: 'warning', message, ...(field === undefined ? {} : { field }) });
+    this.warnings++;
+    this.keep({ row, code, severity: 'warning', message, ...(field === undefined ? {} : { field }) });
+  }
+  private keep(issue: ImportIssue): void {
+    this.summary[issue.code] = (this.summary[issue.code] ?? 0) + 1;
+    const k = this.kept;
+    // Rows mostly arrive in order: a full list drops later rows at once, earlier ones are inserted in place.
+    if (k.length >= ISSUE_LIMIT && issue.row >= k[k.length - 1].row) return;
+    let at = k.length;
+    while (at > 0 && k[at - 1].row > issue.row) at--;
+    k.splice(at, 0, issue);
+    if (k.length > ISSUE_LIMIT) k.pop();
   }
   get errorCount(): number {
-    return this.all.filter((i) => i.severity === 'error').length;
+    return this.errors;
   }
-  rowsWithErrors(): Set<number> {
-    return new Set(this.all.filter((i) => i.severity === 'error').map((i) => i.row));
+  get warningCount(): number {
+    return this.warnings;
+  }
+  /** The ISSUE_LIMIT issues with the lowest row numbers. */
+  get first(): readonly ImportIssue[] {
+    return this.kept;
+  }
+  rowsWithErrors(): ReadonlySet<number> {
+    return this.badRows;
   }
 }
 
@@ -60,11 +90,9 @@ export function buildReport(args: {
   written: boolean;
   notes?: string[];
 }): ImportReport {
-  const summary: Record<string, number> = {};
-  for (const i of args.issues.all) summary[i.code] = (summary[i.code] ?? 0) + 1;
   const bad = args.issues.rowsWithErrors();
   const fileLevel = bad.has(0);
-  const rejected = fileLevel ? args.rows : [...bad].filter((r) => r > 0).length;
+  const rejected = fileLevel ? args.rows : bad.size;
   return {
     kind: args.kind,
     file: args.file,
@@ -73,9 +101,9 @@ export function buildReport(args: {
     accepted: args.rows - rejected,
     rejected,
     errors: args.issues.errorCount,
-    warnings: args.issues.all.length - args.issues.errorCount,
-    summary,
-    issues: [...args.issues.all].sort((a, b) => a.row - b.row).slice(0, ISSUE_LIMIT),
+    warnings: args.issues.warningCount,
+    summary: { ...args.issues.summary },
+    issues: [...args.issues.first],
     columns: { used: args.used, ignored: args.ignored },
     dryRun: args.dryRun,
     written: args.written,

@@ -14,9 +14,13 @@ export function text(v: unknown): string {
   return typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v);
 }
 
+/** A plain decimal with a point (as most exports write coordinates): read at once. */
+const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,17})?$/;
+
 /** "106,8272" and "1.234,5" (Indonesian) as well as "106.8272" and "1,234.5". */
 export function parseNumber(v: unknown): Parsed<number> {
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('is not a finite number');
+  if (typeof v === 'string' && PLAIN_DECIMAL.test(v)) return ok(Number(v));
   let s = text(v).replace(/\s/g, '');
   if (s === '') return fail('is empty');
   const lastComma = s.lastIndexOf(',');
@@ -69,16 +73,17 @@ export function parseKemendagriCode(v: unknown): Parsed<string> {
 /** Jakarta (with Kepulauan Seribu) lies within this box; the mainland near 106.8 E, 6.2 S. */
 export const STUDY_AREA = { minLng: 106.3, minLat: -6.5, maxLng: 107.1, maxLat: -5.1 } as const;
 
+const inStudyArea = (x: number, y: number) => x >= STUDY_AREA.minLng && x <= STUDY_AREA.maxLng && y >= STUDY_AREA.minLat && y <= STUDY_AREA.maxLat;
+
 export function checkLngLat(lng: number, lat: number): Parsed<[number, number]> {
   if (!(lng >= -180 && lng <= 180) || !(lat >= -90 && lat <= 90)) {
     if (lat >= -180 && lat <= 180 && lng >= -90 && lng <= 90 && Math.abs(lat) > 90)
       return fail(`latitude ${lat} and longitude ${lng} look swapped (Jakarta is near longitude 106.8, latitude −6.2)`);
     return fail(`coordinates (${lng}, ${lat}) are out of range: longitude must be in −180..180 and latitude in −90..90`);
   }
-  const inside = (x: number, y: number) => x >= STUDY_AREA.minLng && x <= STUDY_AREA.maxLng && y >= STUDY_AREA.minLat && y <= STUDY_AREA.maxLat;
-  if (!inside(lng, lat)) {
-    if (inside(lat, lng)) return fail(`latitude ${lat} and longitude ${lng} look swapped (Jakarta is near longitude 106.8, latitude −6.2)`);
-    if (inside(lng, -lat)) return fail(`latitude ${lat} has the wrong sign: Jakarta lies south of the equator (about −6.2)`);
+  if (!inStudyArea(lng, lat)) {
+    if (inStudyArea(lat, lng)) return fail(`latitude ${lat} and longitude ${lng} look swapped (Jakarta is near longitude 106.8, latitude −6.2)`);
+    if (inStudyArea(lng, -lat)) return fail(`latitude ${lat} has the wrong sign: Jakarta lies south of the equator (about −6.2)`);
     return fail(`point (${lng}, ${lat}) is outside the study area (DKI Jakarta, longitude 106.3..107.1, latitude −6.5..−5.1)`);
   }
   return ok([lng, lat]);

@@ -122,13 +122,14 @@ const slot = (dim: number, grain: number, bucket: number) => (dim * 3 + grain) *
 
 /**
  * Sums the changes a batch of event writes makes to the tallies, so each tally row is written once per flush.
- * Values live in one flat array and entries are found through numeric-keyed maps: millions of small objects or
- * typed arrays would spend more time in allocation and garbage collection than in the sums.
+ * Values live in one flat Float64Array grown by doubling (exact for integers below 2^53) and entries are found
+ * through numeric-keyed maps: pushing onto a plain array of millions of numbers, or millions of small objects or
+ * typed arrays, would spend more time in allocation and garbage collection than in the sums.
  */
 export class TallyDeltas {
   private index = new Map<number, Map<string, number>>();
   private entries: TallyDelta[] = [];
-  private values: number[] = [];
+  private values = new Float64Array(WIDTH * 1024);
   private readonly buckets = new Map<string, number[]>();
 
   get size(): number {
@@ -170,7 +171,11 @@ export class TallyDeltas {
       i = this.entries.length;
       keys.set(key, i);
       this.entries.push({ dim, grain, bucket, key, offset: i * WIDTH });
-      for (let c = 0; c < WIDTH; c++) this.values.push(0);
+      if ((i + 1) * WIDTH > this.values.length) {
+        const grown = new Float64Array(this.values.length * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
     }
     return i * WIDTH;
   }
@@ -190,12 +195,12 @@ export class TallyDeltas {
 
   /** Hands over and forgets the summed deltas, leaving out those that cancelled out, in primary-key order (so a flush
    * walks the tally B-tree once instead of jumping around it). */
-  take(): { deltas: TallyDelta[]; values: number[] } {
+  take(): { deltas: TallyDelta[]; values: Float64Array } {
     this.rollUp();
     const { entries, values } = this;
     this.index = new Map();
     this.entries = [];
-    this.values = [];
+    this.values = new Float64Array(WIDTH * 1024);
     const nonZero = (d: TallyDelta) => {
       for (let c = 0; c < WIDTH; c++) if (values[d.offset + c] !== 0) return true;
       return false;

@@ -1,7 +1,7 @@
 // Applies one StoreWrite on a PostgreSQL client inside the caller's transaction, in chunked multi-row statements
 // (UNNEST over parameter arrays) so imports of millions of events take few round trips.
 import type { PoolClient } from 'pg';
-import { latLngToCell } from 'h3-js';
+import { eventCells } from './event-cells.js';
 import type { StoreWrite } from './store.js';
 
 /** Rows per statement: large enough to amortise round trips, small enough to keep each parameter array modest. */
@@ -161,7 +161,7 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
         UPSERT_EVENTS,
         lastByKey(w.events, (e) => e.id),
         (c) => {
-          const cell = (r: number) => c.map((e) => (e.location ? latLngToCell(e.location[1], e.location[0], r) : null));
+          const cells = c.map(eventCells);
           return [
             c.map((e) => e.id),
             c.map((e) => e.type),
@@ -171,9 +171,9 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
             c.map((e) => e.areaCode),
             c.map((e) => e.focusAreaId),
             c.map((e) => e.h3),
-            cell(7),
-            cell(8),
-            cell(9),
+            cells.map((x) => x.h3_7),
+            cells.map((x) => x.h3_8),
+            cells.map((x) => x.h3_9),
             c.map((e) => e.count),
             c.map((e) => e.source),
             c.map((e) => e.synthetic),

@@ -1,0 +1,114 @@
+// Reads an event CSV in pieces: each batch of rows is validated by the same rules and messages as the in-memory parser,
+// placed (kelurahan, focus area, H3 cell) and handed on, while problems are counted as they are found.
+import type { CaseEvent } from '../domain/types.js';
+import { openCsvStream, type CsvStream } from './csv-stream.js';
+import type { EventPlacer } from './event-placer.js';
+import { createEventRowReader, matchEventColumns } from './parse-events.js';
+import type { ParseOptions } from './parse-types.js';
+import { parseWkt, UnreadableFileError, WKT_COLUMNS, type TableRow } from './read-table.js';
+import { buildReport, IssueList, type ImportReport } from './report.js';
+
+/** Rows per batch: the unit of validation, of writing and of progress. */
+export const STREAM_BATCH_ROWS = 10_000;
+
+export interface EventStreamOptions extends ParseOptions {
+  place: EventPlacer;
+  /** Called after each batch with the rows read so far. */
+  onRows?: (rows: number) => void;
+}
+
+export class EventCsvStream {
+  readonly issues = new IssueList();
+  used: Record<string, string> = {};
+  ignored: string[] = [];
+  notes: string[] = [];
+  /** Data rows read so far. */
+  rows = 0;
+  /** Why the file could not be read as CSV, if it could not. */
+  unreadable: string | null = null;
+
+  private constructor(
+    private readonly csv: CsvStream | null,
+    private readonly opts: EventStreamOptions,
+  ) {}
+
+  /** Reads the header and matches the columns; a file that is not readable CSV gives a stream with no rows. */
+  static async open(chunks: AsyncIterable<Uint8Array>, opts: EventStreamOptions): Promise<EventCsvStream> {
+    let csv: CsvStream;
+    try {
+      csv = await openCsvStream(chunks, STREAM_BATCH_ROWS);
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      const s = new EventCsvStream(null, opts);
+      s.unreadable = e.message;
+      return s;
+    }
+    const s = new EventCsvStream(csv, opts);
+    const named = csv.header.filter((c) => c !== '');
+    const wkt = named.find((c) => WKT_COLUMNS.test(c));
+    const columns = named.filter((c) => c !== wkt);
+    const cols = matchEventColumns(columns, wkt !== undefined, opts.mapping, s.issues);
+    s.used = cols.used;
+    s.ignored = cols.ignored;
+    if (wkt !== undefined) s.notes.push(`Geometry read from the WKT column "${wkt}".`);
+    return s;
+  }
+
+  /** Whether every row read so far is valid (and the file readable). */
+  get ok(): boolean {
+    return this.unreadable === null && this.issues.errorCount === 0;
+  }
+
+  /**
+   * The valid events of each batch of rows, in file order. After the first problem it yields only empty batches but
+   * reads on to the end, so the report counts every problem of the file.
+   */
+  async *events(): AsyncGenerator<CaseEvent[]> {
+    const csv = this.csv;
+    if (csv === null) return;
+    const fileLevel = this.issues.errorCount > 0;
+    const read = fileLevel ? null : createEventRowReader(this.used, this.opts);
+    const fields = Object.values(this.used).filter((c, i, all) => all.indexOf(c) === i);
+    const at = fields.map((c) => csv.header.indexOf(c));
+    const wkt = csv.header.findIndex((c) => c !== '' && WKT_COLUMNS.test(c));
+    try {
+      for await (const batch of csv.batches) {
+        const events: CaseEvent[] = [];
+        if (read !== null) {
+          for (let i = 0; i < batch.rows.length; i++) {
+            const record = batch.rows[i];
+            const props: Record<string, unknown> = {};
+            for (let f = 0; f < fields.length; f++) props[fields[f]] = record[at[f]];
+            const row: TableRow = { row: batch.firstRow + i, props, geometry: null };
+            if (wkt !== -1) {
+              const { geometry, error } = parseWkt(record[wkt] ?? '');
+              row.geometry = geometry;
+              if (error !== undefined) row.geometryError = error;
+            }
+            const e = read(row, this.issues);
+            if (e !== null) events.push(e);
+          }
+        }
+        this.rows += batch.rows.length;
+        this.opts.onRows?.(this.rows);
+        yield this.ok ? events : [];
+      }
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      this.unreadable = e.message;
+      return;
+    } finally {
+      await csv.batches.return(undefined);
+    }
+    if (this.rows === 0) this.issues.error(0, 'empty_file', 'The file has a header but no rows.');
+  }
+
+  report(kind: string, file: string, dryRun: boolean, written: boolean): ImportReport {
+    if (this.unreadable !== null) {
+      const issues = new IssueList();
+      issues.error(0, 'unreadable_file', this.unreadable);
+      return buildReport({ kind, file, format: 'unknown', rows: 0, issues, used: {}, ignored: [], dryRun, written: false });
+    }
+    return buildReport({ kind, file, format: 'csv', rows: this.rows, issues: this.issues, used: this.used, ignored: this.ignored, dryRun, written, notes: this.notes });
+  }
+}

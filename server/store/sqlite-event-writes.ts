@@ -1,0 +1,44 @@
+// Writes events on a SQLite connection inside the caller's transaction, keeping the tallies in step: new ids are
+// inserted outright, and only ids already stored are read back first, so their old tallies can be taken away.
+import type Database from 'better-sqlite3';
+import type { CaseEvent } from '../domain/types.js';
+import { eventCells } from './event-cells.js';
+import type { SqliteTallies } from './sqlite-tallies.js';
+
+const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic';
+const INSERT = `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+const UPDATE = `UPDATE events SET type = ?, date = ?, lng = ?, lat = ?, area_code = ?, focus_area_id = ?, h3 = ?, h3_7 = ?, h3_8 = ?,
+  h3_9 = ?, count = ?, source = ?, synthetic = ? WHERE id = ?`;
+
+interface Statements {
+  insert: Database.Statement;
+  update: Database.Statement;
+}
+
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let s = prepared.get(db);
+  if (!s) {
+    s = { insert: db.prepare(INSERT), update: db.prepare(UPDATE) };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+/** Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies. */
+export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[]): void {
+  const { insert, update } = statements(db);
+  for (const e of events) {
+    const { h3_7, h3_8, h3_9 } = eventCells(e);
+    const lng = e.location ? e.location[0] : null;
+    const lat = e.location ? e.location[1] : null;
+    const synthetic = e.synthetic ? 1 : 0;
+    if (insert.run(e.id, e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic).changes === 0) {
+      const old = tallies.stored(e.id);
+      if (old) tallies.add(old, -1);
+      update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, e.id);
+    }
+    tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7, h3_8, h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
+  }
+}
