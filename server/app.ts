@@ -18,6 +18,7 @@ import { coveragePlanningRoutes } from './routes/coverage-planning.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { facilityRoutes } from './routes/facilities.js';
+import { focusAreaRoutes } from './routes/focus-areas.js';
 import { healthRoutes } from './routes/health.js';
 import { hotspotAnalysisRoutes } from './routes/hotspot-analysis.js';
 import { hotspotRoutes } from './routes/hotspots.js';
@@ -46,7 +47,8 @@ export function createApi(deps: AppDeps) {
     .route('/', coverageAnalysisRoutes(deps))
     .route('/', coveragePlanningRoutes(deps))
     .route('/', briefingRoutes(deps))
-    .route('/', exportRoutes(deps));
+    .route('/', exportRoutes(deps))
+    .route('/', focusAreaRoutes(deps));
 }
 
 function contentSecurityPolicy(basemapStyle: string | undefined) {

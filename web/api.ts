@@ -271,3 +271,32 @@ export async function login(username: string, password: string): Promise<void> {
 export async function logout(): Promise<void> {
   await ok(client.api.auth.logout.$post());
 }
+
+export type FocusAreaResponse = InferResponseType<(typeof client.api)['focus-areas'][':id']['$get'], 200>;
+/** A stored focus area with the version an edit must send back. */
+export type FocusAreaRecord = FocusAreaResponse['focusArea'];
+export type FocusAreaHistory = InferResponseType<(typeof client.api)['focus-areas'][':id']['history']['$get'], 200>;
+export type FocusAreaHistoryEntry = FocusAreaHistory['entries'][number];
+export type FocusAreaCreate = Parameters<(typeof client.api)['focus-areas']['$post']>[0]['json'];
+export type FocusAreaUpdate = Parameters<(typeof client.api)['focus-areas'][':id']['$put']>[0]['json'];
+export type FocusAreaSaved = InferResponseType<(typeof client.api)['focus-areas'][':id']['$put'], 200>;
+
+export async function fetchFocusArea(id: string): Promise<FocusAreaRecord> {
+  return (await (await ok(client.api['focus-areas'][':id'].$get({ param: { id } }))).json()).focusArea;
+}
+
+export async function fetchFocusAreaHistory(id: string): Promise<FocusAreaHistory> {
+  return (await ok(client.api['focus-areas'][':id'].history.$get({ param: { id } }))).json();
+}
+
+export async function createFocusArea(body: FocusAreaCreate): Promise<FocusAreaSaved> {
+  return (await ok(client.api['focus-areas'].$post({ json: body }))).json();
+}
+
+export async function updateFocusArea(id: string, body: FocusAreaUpdate): Promise<FocusAreaSaved> {
+  return (await ok(client.api['focus-areas'][':id'].$put({ param: { id }, json: body }))).json();
+}
+
+export async function deleteFocusArea(id: string, version: number): Promise<void> {
+  await ok(client.api['focus-areas'][':id'].$delete({ param: { id }, query: { version: String(version) } }));
+}

@@ -1,7 +1,8 @@
-// The one zustand store of the client, composed from the view, data, UI and coverage slices.
+// The one zustand store of the client, composed from the view, data, UI, coverage and focus-edit slices.
 import { createStore, useStore } from 'zustand';
 import { createCoverageSlice } from './state/coverage-slice';
 import { createDataSlice } from './state/data-slice';
+import { createFocusEditSlice } from './state/focus-edit-slice';
 import type { RawanState } from './state/rawan-state';
 import { createUiSlice } from './state/ui-slice';
 import { createViewSlice } from './state/view-slice';
@@ -15,6 +16,7 @@ export function createRawanStore(initial: ViewState) {
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createCoverageSlice(...a),
+    ...createFocusEditSlice(...a),
   }));
 }
 

@@ -65,7 +65,7 @@ export function parseView(search: string): ViewState {
     resolution: pick(RESOLUTIONS, q.get('res'), DEFAULT_VIEW.resolution),
     fdr: q.has('fdr') ? q.get('fdr') !== '0' : DEFAULT_VIEW.fdr,
     slice: pick(['month', 'quarter'] as const, q.get('slice'), DEFAULT_VIEW.slice),
-    panel: pick(['filters', 'coverage'] as const, q.get('panel'), DEFAULT_VIEW.panel),
+    panel: pick(['filters', 'coverage', 'focus'] as const, q.get('panel'), DEFAULT_VIEW.panel),
     plan: PLAN_ID.test(q.get('plan') ?? '') ? q.get('plan') : null,
     selection: parseSelection(q.get('sel')),
     camera: parseCamera(q.get('map')),

@@ -9,8 +9,8 @@ export type LayerId = 'choropleth' | 'hotspots' | 'heatmap' | 'focus' | 'facilit
 /** Gi* and LISA classify one period; 'emerging' follows Gi* through monthly or quarterly slices (space-time trend). */
 export type HotspotMethod = 'gistar' | 'lisa' | 'emerging';
 export type EmergingSlice = 'month' | 'quarter';
-/** Which task the left panel serves: map filters, or puskesmas coverage planning (analysts). */
-export type PanelMode = 'filters' | 'coverage';
+/** Which task the left panel serves: map filters, puskesmas coverage planning or focus-area editing (analysts). */
+export type PanelMode = 'filters' | 'coverage' | 'focus';
 export type Confidence = 90 | 95 | 99;
 
 export const ADMIN_LEVELS: readonly AdminLevel[] = ['kota', 'kecamatan', 'kelurahan'];

@@ -169,4 +169,25 @@ export const postgresMigrations: readonly Migration[] = [
     // Kept in step by statement-level triggers on events (see postgres-tallies.ts), filled from stored events here.
     sql: TALLY_MIGRATION_SQL,
   },
+  {
+    version: 7,
+    name: 'focus-area versions and edit history',
+    // Events inside an edited outline's box are found through the existing events_geom index.
+    sql: `
+      ALTER TABLE focus_areas ADD COLUMN version integer NOT NULL DEFAULT 1;
+      ALTER TABLE focus_areas ADD COLUMN updated_by text;
+      CREATE TABLE focus_area_history (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        focus_area_id text COLLATE "C" NOT NULL,
+        version integer NOT NULL,
+        action text NOT NULL CHECK (action IN ('created', 'updated', 'deleted')),
+        at text COLLATE "C" NOT NULL,
+        username text,
+        changed text NOT NULL,
+        previous text,
+        current text
+      );
+      CREATE INDEX focus_area_history_id ON focus_area_history (focus_area_id, seq);
+    `,
+  },
 ];

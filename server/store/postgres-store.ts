@@ -8,6 +8,9 @@ import { InvalidSchemaNameError, PostgisMissingError, UnstoredResolutionError } 
 import { LIST_PLANS, savePlan, toPlanSummary } from './postgres-plans.js';
 import { eventType, str, strOrNull, toArea, toEvent, toFacility, toFocusArea, toPlan, type Row } from './postgres-rows.js';
 import { applyWrite } from './postgres-writes.js';
+import { applyPostgresStream } from './postgres-write-stream.js';
+import { PostgresFocusAreas } from './postgres-focus-areas.js';
+import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import { cellDim, DIMS, TALLIED_TYPES, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { tallySumQuery, type PgTallyQuery } from './postgres-tallies.js';
 import { STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
@@ -49,6 +52,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly schema: string | undefined;
   private readonly accounts: PostgresAccounts;
+  private readonly focusAreas: PostgresFocusAreas;
 
   constructor(connectionString: string, opts: PostgresStoreOptions = {}) {
     if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new InvalidSchemaNameError(opts.schema);
@@ -59,6 +63,7 @@ export class PostgresStore implements Store {
       options: opts.schema === undefined ? undefined : `-c search_path=${opts.schema},public`,
     });
     this.accounts = new PostgresAccounts(this.pool);
+    this.focusAreas = new PostgresFocusAreas(this.pool, (fn) => this.transaction(fn));
     // An idle pooled connection the server drops must not crash the process; the next query opens a new one.
     this.pool.on('error', (err) => console.error(`postgres: idle connection lost: ${err.message}`));
   }
@@ -116,6 +121,15 @@ export class PostgresStore implements Store {
     if (events >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
   }
 
+  async writeStream(batches: AsyncIterable<readonly StoreWrite[]>): Promise<void> {
+    let events = 0;
+    await this.transaction(async (client) => {
+      events = await applyPostgresStream(client, batches);
+      await client.query(BUMP_DATA_VERSION);
+    });
+    if (events >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
+  }
+
   private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, params)).rows;
   }
@@ -143,6 +157,12 @@ export class PostgresStore implements Store {
   async listFocusAreas(): Promise<FocusArea[]> {
     return (await this.rows('SELECT * FROM focus_areas ORDER BY id')).map(toFocusArea);
   }
+
+  // Focus-area editing lives in postgres-focus-areas.ts.
+  getFocusArea = (id: string): Promise<FocusAreaRecord | null> => this.focusAreas.getFocusArea(id);
+  editFocusArea = (edit: FocusAreaEdit): Promise<FocusAreaEditResult> => this.focusAreas.editFocusArea(edit);
+  listFocusAreaHistory = (id: string): Promise<FocusAreaHistoryEntry[]> => this.focusAreas.listFocusAreaHistory(id);
+  focusAreaIdTaken = (id: string): Promise<boolean> => this.focusAreas.focusAreaIdTaken(id);
 
   async listFacilities(): Promise<Facility[]> {
     return (await this.rows('SELECT * FROM facilities ORDER BY id')).map(toFacility);

@@ -172,4 +172,26 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'focus-area versions and edit history',
+    // The lng/lat index finds the events inside an edited outline's box (only located events are indexed).
+    sql: `
+      ALTER TABLE focus_areas ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE focus_areas ADD COLUMN updated_by TEXT;
+      CREATE TABLE focus_area_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        focus_area_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted')),
+        at TEXT NOT NULL,
+        username TEXT,
+        changed TEXT NOT NULL,
+        previous TEXT,
+        current TEXT
+      );
+      CREATE INDEX focus_area_history_id ON focus_area_history (focus_area_id, seq);
+      CREATE INDEX events_lng_lat ON events (lng, lat) WHERE lng IS NOT NULL;
+    `,
+  },
 ];

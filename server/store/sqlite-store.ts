@@ -7,6 +7,10 @@ import { latLngToCell } from 'h3-js';
 import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
 import { cellDim, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { SqliteTallies } from './sqlite-tallies.js';
+import { writeSqliteEvents } from './sqlite-event-writes.js';
+import { applySqliteStream } from './sqlite-write-stream.js';
+import { SqliteFocusAreas } from './sqlite-focus-areas.js';
+import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -25,6 +29,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly tallies: SqliteTallies;
+  private readonly focusAreas: SqliteFocusAreas;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -36,6 +41,7 @@ export class SqliteStore implements Store {
     // 64 MB of page cache (the default is 2 MB): tally upserts and index inserts at millions of events stay in memory.
     this.db.pragma('cache_size = -65536');
     this.tallies = new SqliteTallies(this.db);
+    this.focusAreas = new SqliteFocusAreas(this.db, this.tallies);
   }
 
   async migrate(): Promise<void> {
@@ -79,6 +85,23 @@ export class SqliteStore implements Store {
     } catch (e) {
       this.tallies.discard();
       throw e;
+    }
+  }
+
+  async writeStream(batches: AsyncIterable<readonly StoreWrite[]>): Promise<void> {
+    // A connection of its own, so the server's reads go on and see the store as before (an in-memory database has one).
+    const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
+    try {
+      await applySqliteStream(conn.db, batches, {
+        apply: (w) => conn.applyOne(w),
+        finish: () => {
+          conn.tallies.flush();
+          conn.bumpVersion();
+        },
+        discard: () => conn.tallies.discard(),
+      });
+    } finally {
+      if (conn !== this) await conn.close();
     }
   }
 
@@ -130,22 +153,8 @@ export class SqliteStore implements Store {
         }
         return;
       }
-      case 'events': {
-        const stmt = this.db.prepare(`INSERT INTO events (id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
-          VALUES (@id, @type, @date, @lng, @lat, @areaCode, @focusAreaId, @h3, @h3_7, @h3_8, @h3_9, @count, @source, @synthetic)
-          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, lng = excluded.lng, lat = excluded.lat,
-            area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3, h3_7 = excluded.h3_7,
-            h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, count = excluded.count, source = excluded.source, synthetic = excluded.synthetic`);
-        for (const e of w.events) {
-          const cell = (r: number) => (e.location ? latLngToCell(e.location[1], e.location[0], r) : null);
-          const old = this.tallies.stored(e.id);
-          if (old) this.tallies.add(old, -1);
-          const row = { ...e, lng: e.location ? e.location[0] : null, lat: e.location ? e.location[1] : null, h3_7: cell(7), h3_8: cell(8), h3_9: cell(9) };
-          stmt.run({ ...row, synthetic: flag(e.synthetic) });
-          this.tallies.add({ ...row, h3_10: e.h3 }, 1);
-        }
-        return;
-      }
+      case 'events':
+        return writeSqliteEvents(this.db, this.tallies, w.events);
       case 'eventAreas': {
         const stmt = this.db.prepare('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
         for (const u of w.updates) {
@@ -207,6 +216,12 @@ export class SqliteStore implements Store {
       approximate: bool(r.approximate),
     }));
   }
+
+  // Focus-area editing lives in sqlite-focus-areas.ts.
+  getFocusArea = (id: string): Promise<FocusAreaRecord | null> => this.focusAreas.getFocusArea(id);
+  editFocusArea = (edit: FocusAreaEdit): Promise<FocusAreaEditResult> => this.focusAreas.editFocusArea(edit);
+  listFocusAreaHistory = (id: string): Promise<FocusAreaHistoryEntry[]> => this.focusAreas.listFocusAreaHistory(id);
+  focusAreaIdTaken = (id: string): Promise<boolean> => this.focusAreas.focusAreaIdTaken(id);
 
   async listFacilities(): Promise<Facility[]> {
     const rows = this.db.prepare('SELECT * FROM facilities ORDER BY id').all() as Row[];

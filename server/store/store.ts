@@ -1,5 +1,6 @@
 // The Store interface: everything routes and services may ask of storage, so SQLite and PostgreSQL are interchangeable.
 import type { Area, AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea, Population } from '../domain/types.js';
+import type { FocusAreaMethods } from './focus-area-store.js';
 
 export interface AreaRecord extends Area {
   population: number | null;
@@ -124,12 +125,18 @@ export interface FacilityPatch {
   rehab?: boolean;
 }
 
-export interface Store {
+/** Focus-area editing (versions, history, re-derived event focus areas) comes from FocusAreaMethods (focus-area-store.ts). */
+export interface Store extends FocusAreaMethods {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** Applies every write or none of them. */
   write(batch: readonly StoreWrite[]): Promise<void>;
+  /**
+   * Applies every write `batches` yields in one transaction, committed when it ends and rolled back (the error rethrown)
+   * when it throws: for imports too large to hold in memory. Reads meanwhile see the store as it was before.
+   */
+  writeStream(batches: AsyncIterable<readonly StoreWrite[]>): Promise<void>;
   /** Row totals; event totals come from the maintained tallies, so this stays cheap at millions of events. */
   counts(): Promise<StoreCounts>;
   listAreas(level: AreaLevel): Promise<AreaRecord[]>;

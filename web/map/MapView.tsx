@@ -13,7 +13,7 @@ import { probe } from '../probe';
 import { rawanStore, useRawan } from '../store';
 import { dataOf } from '../state/resource';
 import { areasOf, currentIndicators, emergingResource, facilitiesOf, focusOf, healthOf, hotspotsResource, indicatorsResource } from '../state/selectors';
-import { shownCoverage } from '../state/coverage-selectors';
+import { canPlan, shownCoverage } from '../state/coverage-selectors';
 import { eventsKey } from '../state/data-slice';
 import { periodQueryOf } from '../queries';
 import { roundCamera } from '../url-state';
@@ -27,6 +27,8 @@ import type { Facility, FocusArea } from './features';
 import type { CoverageFacilityMark, CoverageLine } from './coverage-layers';
 
 const ONLINE_STYLE_TIMEOUT_MS = 8000;
+/** The focus-area editor's map part, loaded when an analyst opens the editing tab. */
+type FocusEditor = typeof import('../focus-edit/focus-edit-layers');
 setWorkerUrl(maplibreWorkerUrl);
 
 function isAreaShape(o: unknown): o is AreaShape {
@@ -60,6 +62,12 @@ export default function MapView() {
   const [lazy, setLazy] = useState<LazyLayerClasses>({});
   const [firstDrawPending, setFirstDrawPending] = useState(true);
   const lastIndicators = useRef<IndicatorsResponse | null>(null);
+  const editing = useRawan((s) => s.view.panel === 'focus' && canPlan(s));
+  const focusEdit = useRawan((s) => s.focusEdit);
+  const [editor, setEditor] = useState<FocusEditor | null>(null);
+  // Read by the overlay's handlers, which are created once with the map.
+  const editorRef = useRef<FocusEditor | null>(null);
+  editorRef.current = editing ? editor : null;
 
   const view = useRawan((s) => s.view);
   const cameraRequest = useRawan((s) => s.cameraRequest);
@@ -152,7 +160,8 @@ export default function MapView() {
         if (p.mapLoaded && choroplethDrawn) firstMapDrawn();
       },
       onHover: (info: PickingInfo) => setHover(info.object ? { x: info.x, y: info.y, layerId: info.layer?.id ?? '', object: info.object } : null),
-      onClick: (info: PickingInfo) => {
+      onClick: (info: PickingInfo, event) => {
+        if (editorRef.current) return editorRef.current.focusEditClick(info, event.tapCount);
         const o: unknown = info.object;
         const state = rawanStore().getState();
         const select = state.select;
@@ -166,7 +175,9 @@ export default function MapView() {
         else if (isAreaShape(o)) select(o.properties.kind === 'focus' ? { kind: 'focus', id: o.properties.key } : { kind: 'area', code: o.properties.key });
       },
       getCursor: ({ isHovering, isDragging }) =>
-        isDragging ? 'grabbing' : isHovering ? 'pointer' : rawanStore().getState().coverage.pickLockFor !== null ? 'crosshair' : 'grab',
+        editorRef.current
+          ? editorRef.current.focusEditCursor(rawanStore().getState().focusEdit, isHovering, isDragging)
+          : isDragging ? 'grabbing' : isHovering ? 'pointer' : rawanStore().getState().coverage.pickLockFor !== null ? 'crosshair' : 'grab',
     });
     map.addControl(overlay);
     map.getCanvas().setAttribute('aria-label', t('map.label'));
@@ -269,12 +280,34 @@ export default function MapView() {
     if (heatmapOn && !lazy.HeatmapLayer) void loadHeatmapLayer().then((HeatmapLayer) => setLazy((l) => ({ ...l, HeatmapLayer })));
   }, [hotspotsOn, heatmapOn, lazy]);
 
+  useEffect(() => {
+    if (editing && !editor) void import('../focus-edit/focus-edit-layers').then((m) => setEditor(m));
+  }, [editing, editor]);
+
+  // Vertices are dragged through the map's own mouse events while the editor is open.
+  useEffect(() => {
+    const map = mapRef.current;
+    const overlay = overlayRef.current;
+    if (!editing || !editor || !ready || !map || !overlay) return;
+    return editor.attachVertexDragging(map, overlay);
+  }, [editing, editor, ready]);
+
+  // While an outline is drawn, clicks add vertices: a quick second click must not zoom the map.
+  const drawingOutline = editing && focusEdit.drawing;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) map.doubleClickZoom[drawingOutline ? 'disable' : 'enable']();
+  }, [drawingOutline, ready]);
+
   if (data.indicators && data.indicators.level === view.level) lastIndicators.current = data.indicators;
   const shownIndicators = data.indicators ?? (lastIndicators.current?.level === view.level ? lastIndicators.current : null);
-  const layers = useMemo(
+  const baseLayers = useMemo(
     () => buildLayers({ view, zoom, ...data, indicators: shownIndicators, indicatorsStale: data.indicators === null, firstDrawPending }, lazy),
     [view, zoom, data, shownIndicators, lazy, firstDrawPending],
   );
+  // Built apart, so dragging a vertex rebuilds only the editor's few layers.
+  const editLayers = useMemo(() => (editing && editor ? editor.focusEditLayers(focusEdit) : []), [editing, editor, focusEdit]);
+  const layers = useMemo(() => [...baseLayers, ...editLayers], [baseLayers, editLayers]);
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers });

@@ -50,7 +50,8 @@ const SLOTS: readonly Slot[] = ['areas', 'facilities', 'indicators', 'trends', '
 
 export interface DataSlice {
   resources: Resources;
-  loadAreas: (level: AreaKind) => void;
+  /** `force` refetches (after an analyst edited focus areas), still showing the old answer meanwhile. */
+  loadAreas: (level: AreaKind, force?: boolean) => void;
   /** Loads the registry once; `force` refetches it after an analyst changed a puskesmas. */
   loadFacilities: (force?: boolean) => void;
   loadHealth: () => void;
@@ -109,7 +110,7 @@ export const createDataSlice: StateCreator<RawanState, [], [], DataSlice> = (set
 
   return {
     resources: { areas: {}, facilities: {}, indicators: {}, trends: {}, hotspots: {}, emerging: {}, events: {}, health: {} },
-    loadAreas: (level) => load('areas', level, () => fetchAreas(level)),
+    loadAreas: (level, force = false) => load('areas', level, () => fetchAreas(level), force),
     loadFacilities: (force = false) => load('facilities', FACILITIES_KEY, fetchFacilities, force),
     loadHealth: () => load('health', HEALTH_KEY, fetchHealth),
     loadIndicators: (level, q) => load('indicators', indicatorsKey(level, q), () => fetchIndicators(level, q)),

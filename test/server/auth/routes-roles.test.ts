@@ -5,7 +5,7 @@ import type { Role } from '../../../server/store/store.js';
 import { makeTestApp, TEST_PASSWORD, type As, type TestApp } from '../../helpers/test-app.js';
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   least: Role | 'public';
@@ -34,6 +34,11 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/imports/none', least: 'admin', ok: 404 },
   { method: 'POST', path: '/api/users', least: 'admin', body: {}, ok: 400 },
   { method: 'PATCH', path: '/api/users/none', least: 'admin', body: { role: 'viewer' }, ok: 404 },
+  { method: 'GET', path: '/api/focus-areas/none', least: 'analyst', ok: 404 },
+  { method: 'GET', path: '/api/focus-areas/none/history', least: 'analyst', ok: 404 },
+  { method: 'POST', path: '/api/focus-areas', least: 'analyst', body: {}, ok: 400 },
+  { method: 'PUT', path: '/api/focus-areas/none', least: 'analyst', body: { version: 1, name: 'x' }, ok: 404 },
+  { method: 'DELETE', path: '/api/focus-areas/none?version=1', least: 'analyst', ok: 404 },
 ];
 
 const RANK: Record<As, number> = { anonymous: -1, viewer: 0, analyst: 1, admin: 2 };

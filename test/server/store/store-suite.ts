@@ -3,6 +3,7 @@ import { latLngToCell } from 'h3-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Area, CaseEvent, Facility } from '../../../server/domain/types.js';
 import type { Store } from '../../../server/store/store.js';
+import { focusAreaSuite } from './focus-area-suite.js';
 import { tallySuite } from './tally-suite.js';
 
 const square = (x: number, y: number, d = 0.01): Area['geometry'] => ({
@@ -200,4 +201,5 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
     });
   });
   describe(`Store contract: ${name}, counts from tallies`, () => tallySuite(open));
+  describe(`Store contract: ${name}, focus-area edits`, () => focusAreaSuite(open));
 }
