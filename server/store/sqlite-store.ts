@@ -30,6 +30,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly tallies: SqliteTallies;
   private readonly focusAreas: SqliteFocusAreas;
+  /** Prepared statements by SQL text: preparing costs more than running the small reads every request makes. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -42,6 +44,17 @@ export class SqliteStore implements Store {
     this.db.pragma('cache_size = -65536');
     this.tallies = new SqliteTallies(this.db);
     this.focusAreas = new SqliteFocusAreas(this.db, this.tallies);
+  }
+
+  /** The statement for `sql`, prepared once; texts built with values in them would fill the map, so it is capped. */
+  private prepared(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (stmt === undefined) {
+      if (this.statements.size >= 500) this.statements.clear();
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   async migrate(): Promise<void> {
@@ -109,7 +122,7 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     switch (w.kind) {
       case 'areas': {
-        const stmt = this.db.prepare(`INSERT INTO areas (code, name, level, parent_code, geometry, source, approximate, updated_at)
+        const stmt = this.prepared(`INSERT INTO areas (code, name, level, parent_code, geometry, source, approximate, updated_at)
           VALUES (@code, @name, @level, @parentCode, @geometry, @source, @approximate, @now)
           ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
             geometry = excluded.geometry, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at`);
@@ -119,14 +132,14 @@ export class SqliteStore implements Store {
         return;
       }
       case 'population': {
-        this.db.prepare('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL').run();
-        const stmt = this.db.prepare(`UPDATE areas SET population = ?, population_year = ?, population_source = ?, population_approximate = ? WHERE code = ?`);
+        this.prepared('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL').run();
+        const stmt = this.prepared(`UPDATE areas SET population = ?, population_year = ?, population_source = ?, population_approximate = ? WHERE code = ?`);
         for (const p of w.rows) stmt.run(p.population, p.year, p.source, flag(p.approximate), p.code);
         return;
       }
       case 'facilities': {
-        if (w.replaceSynthetic) this.db.prepare('DELETE FROM facilities WHERE synthetic = 1').run();
-        const stmt = this.db.prepare(`INSERT INTO facilities (id, name, level, area_code, lng, lat, rehab, capacity_per_month, built_year, source, approximate, synthetic)
+        if (w.replaceSynthetic) this.prepared('DELETE FROM facilities WHERE synthetic = 1').run();
+        const stmt = this.prepared(`INSERT INTO facilities (id, name, level, area_code, lng, lat, rehab, capacity_per_month, built_year, source, approximate, synthetic)
           VALUES (@id, @name, @level, @areaCode, @lng, @lat, @rehab, @capacityPerMonth, @builtYear, @source, @approximate, @synthetic)
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, area_code = excluded.area_code, lng = excluded.lng,
             lat = excluded.lat, rehab = excluded.rehab, capacity_per_month = excluded.capacity_per_month, built_year = excluded.built_year,
@@ -144,7 +157,7 @@ export class SqliteStore implements Store {
         return;
       }
       case 'focusAreas': {
-        const stmt = this.db.prepare(`INSERT INTO focus_areas (id, name, aliases, kelurahan_code, geometry, notes, source, approximate, updated_at)
+        const stmt = this.prepared(`INSERT INTO focus_areas (id, name, aliases, kelurahan_code, geometry, notes, source, approximate, updated_at)
           VALUES (@id, @name, @aliases, @kelurahanCode, @geometry, @notes, @source, @approximate, @now)
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, kelurahan_code = excluded.kelurahan_code,
             geometry = excluded.geometry, notes = excluded.notes, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at`);
@@ -156,7 +169,7 @@ export class SqliteStore implements Store {
       case 'events':
         return writeSqliteEvents(this.db, this.tallies, w.events);
       case 'eventAreas': {
-        const stmt = this.db.prepare('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
+        const stmt = this.prepared('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
         for (const u of w.updates) {
           const old = this.tallies.stored(u.id);
           if (!old) continue;
@@ -167,14 +180,14 @@ export class SqliteStore implements Store {
         return;
       }
       case 'meta': {
-        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(w.key, w.value);
+        this.prepared('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(w.key, w.value);
         return;
       }
     }
   }
 
   async counts(): Promise<StoreCounts> {
-    const one = (sql: string): number => Number((this.db.prepare(sql).get() as Row).n);
+    const one = (sql: string): number => Number((this.prepared(sql).get() as Row).n);
     const totals = this.tallies.eventTotals();
     return {
       areas: one('SELECT COUNT(*) AS n FROM areas'),
@@ -187,7 +200,7 @@ export class SqliteStore implements Store {
   }
 
   async listAreas(level: AreaLevel): Promise<AreaRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM areas WHERE level = ? ORDER BY code').all(level) as Row[];
+    const rows = this.prepared('SELECT * FROM areas WHERE level = ? ORDER BY code').all(level) as Row[];
     return rows.map((r) => ({
       code: str(r.code),
       name: str(r.name),
@@ -204,7 +217,7 @@ export class SqliteStore implements Store {
   }
 
   async listFocusAreas(): Promise<FocusArea[]> {
-    const rows = this.db.prepare('SELECT * FROM focus_areas ORDER BY id').all() as Row[];
+    const rows = this.prepared('SELECT * FROM focus_areas ORDER BY id').all() as Row[];
     return rows.map((r) => ({
       id: str(r.id),
       name: str(r.name),
@@ -224,7 +237,7 @@ export class SqliteStore implements Store {
   focusAreaIdTaken = (id: string): Promise<boolean> => this.focusAreas.focusAreaIdTaken(id);
 
   async listFacilities(): Promise<Facility[]> {
-    const rows = this.db.prepare('SELECT * FROM facilities ORDER BY id').all() as Row[];
+    const rows = this.prepared('SELECT * FROM facilities ORDER BY id').all() as Row[];
     return rows.map((r) => ({
       id: str(r.id),
       name: str(r.name),
@@ -286,7 +299,7 @@ export class SqliteStore implements Store {
   }
 
   async eventDateRange(): Promise<{ min: string; max: string } | null> {
-    const r = this.db.prepare('SELECT MIN(date) AS min, MAX(date) AS max FROM events').get() as Row;
+    const r = this.prepared('SELECT MIN(date) AS min, MAX(date) AS max FROM events').get() as Row;
     return r.min === null ? null : { min: str(r.min), max: str(r.max) };
   }
 
@@ -298,7 +311,7 @@ export class SqliteStore implements Store {
       params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
     }
     params.push(q.limit);
-    const rows = this.db.prepare(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
+    const rows = this.prepared(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
     return rows.map((r) => ({
       id: str(r.id),
       type: str(r.type) as EventType,
@@ -314,22 +327,22 @@ export class SqliteStore implements Store {
   }
 
   async listEventLocations() {
-    const rows = this.db.prepare('SELECT id, lng, lat FROM events WHERE lng IS NOT NULL').all() as Row[];
+    const rows = this.prepared('SELECT id, lng, lat FROM events WHERE lng IS NOT NULL').all() as Row[];
     return rows.map((r) => ({ id: str(r.id), location: [Number(r.lng), Number(r.lat)] as [number, number] }));
   }
 
   async getMeta(key: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
+    const r = this.prepared('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
     return r ? str(r.value) : null;
   }
 
   async updateFacility(id: string, patch: FacilityPatch): Promise<boolean> {
     const tx = this.db.transaction(() => {
-      const cur = this.db.prepare('SELECT capacity_per_month, rehab FROM facilities WHERE id = ?').get(id) as Row | undefined;
+      const cur = this.prepared('SELECT capacity_per_month, rehab FROM facilities WHERE id = ?').get(id) as Row | undefined;
       if (!cur) return false;
       const capacity = patch.capacityPerMonth === undefined ? cur.capacity_per_month : patch.capacityPerMonth;
       const rehab = patch.rehab === undefined ? cur.rehab : flag(patch.rehab);
-      this.db.prepare('UPDATE facilities SET capacity_per_month = ?, rehab = ? WHERE id = ?').run(capacity, rehab, id);
+      this.prepared('UPDATE facilities SET capacity_per_month = ?, rehab = ? WHERE id = ?').run(capacity, rehab, id);
       this.bumpVersion();
       return true;
     });
@@ -337,12 +350,12 @@ export class SqliteStore implements Store {
   }
 
   private bumpVersion(): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+    this.prepared("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
   }
 
   async savePlan(plan: Omit<PlanRecord, 'version'>): Promise<PlanRecord> {
     return this.db.transaction(() => {
-      const last = this.db.prepare('SELECT MAX(version) AS v FROM coverage_plans WHERE name = ?').get(plan.name) as Row;
+      const last = this.prepared('SELECT MAX(version) AS v FROM coverage_plans WHERE name = ?').get(plan.name) as Row;
       const version = (last.v === null ? 0 : Number(last.v)) + 1;
       this.db
         .prepare('INSERT INTO coverage_plans (id, name, version, params, result, summary, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -352,12 +365,12 @@ export class SqliteStore implements Store {
   }
 
   async listPlans(): Promise<Array<Omit<PlanRecord, 'params' | 'result'>>> {
-    const rows = this.db.prepare('SELECT id, name, version, summary, created_by, created_at FROM coverage_plans ORDER BY created_at DESC, name, version DESC').all() as Row[];
+    const rows = this.prepared('SELECT id, name, version, summary, created_by, created_at FROM coverage_plans ORDER BY created_at DESC, name, version DESC').all() as Row[];
     return rows.map((r) => ({ id: str(r.id), name: str(r.name), version: Number(r.version), summary: str(r.summary), createdBy: strOrNull(r.created_by), createdAt: str(r.created_at) }));
   }
 
   async getPlan(id: string): Promise<PlanRecord | null> {
-    const r = this.db.prepare('SELECT * FROM coverage_plans WHERE id = ?').get(id) as Row | undefined;
+    const r = this.prepared('SELECT * FROM coverage_plans WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     return {
       id: str(r.id),
@@ -399,13 +412,13 @@ export class SqliteStore implements Store {
 
   async findUser(by: { id: string } | { username: string }): Promise<UserRecord | null> {
     const r = ('id' in by
-      ? this.db.prepare('SELECT * FROM users WHERE id = ?').get(by.id)
-      : this.db.prepare('SELECT * FROM users WHERE username = ?').get(by.username)) as Row | undefined;
+      ? this.prepared('SELECT * FROM users WHERE id = ?').get(by.id)
+      : this.prepared('SELECT * FROM users WHERE username = ?').get(by.username)) as Row | undefined;
     return r ? this.toUser(r) : null;
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => this.toUser(r));
+    return (this.prepared('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => this.toUser(r));
   }
 
   async createSession(s: SessionRecord): Promise<void> {
@@ -415,14 +428,14 @@ export class SqliteStore implements Store {
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
-    const r = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    const r = this.prepared('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
     if (!r) return null;
     return { tokenHash: str(r.token_hash), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at), revoked: bool(r.revoked), address: strOrNull(r.address) };
   }
 
   async revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void> {
-    if ('tokenHash' in by) this.db.prepare('UPDATE sessions SET revoked = 1 WHERE token_hash = ?').run(by.tokenHash);
-    else this.db.prepare('UPDATE sessions SET revoked = 1 WHERE user_id = ?').run(by.userId);
+    if ('tokenHash' in by) this.prepared('UPDATE sessions SET revoked = 1 WHERE token_hash = ?').run(by.tokenHash);
+    else this.prepared('UPDATE sessions SET revoked = 1 WHERE user_id = ?').run(by.userId);
   }
 
   async appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void> {
@@ -456,7 +469,7 @@ export class SqliteStore implements Store {
     }
     params.push(q.limit);
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params) as Row[];
+    const rows = this.prepared(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params) as Row[];
     return rows.map((r) => ({
       seq: Number(r.seq),
       at: str(r.at),
