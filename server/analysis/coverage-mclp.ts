@@ -32,7 +32,9 @@ interface Incumbent {
  */
 export async function chooseOpenFacilities(problem: CoverageProblem): Promise<OpenChoice> {
   const started = performance.now();
-  const deadline = started + problem.params.timeLimitS * 1000;
+  // The limit is the caller's whole budget: keep back what the last level's moment and the exact flows take after it.
+  const reserveS = Math.min(0.5, 0.05 * problem.params.timeLimitS);
+  const deadline = started + (problem.params.timeLimitS - reserveS) * 1000;
   const { facilities, pairs } = problem;
   const designated = Uint8Array.from(facilities, (f) => (f.designated && !f.excluded ? 1 : 0));
   const reachable = new Set<number>(pairs.facility);
