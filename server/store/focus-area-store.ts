@@ -46,6 +46,23 @@ export interface FocusAreaHistoryEntry {
   current: FocusAreaSnapshot | null;
 }
 
+/** A stored history row (the same columns on both stores) as an entry; outlines and changed fields are JSON text. */
+export function historyEntryOf(r: Record<string, unknown>): FocusAreaHistoryEntry {
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(String(v)));
+  return {
+    seq: Number(r.seq),
+    focusAreaId: String(r.focus_area_id),
+    version: Number(r.version),
+    action: focusAreaAction(r.action),
+    at: String(r.at),
+    username: text(r.username),
+    changed: JSON.parse(String(r.changed)),
+    previous: json(r.previous),
+    current: json(r.current),
+  };
+}
+
 interface EditBase {
   at: string;
   username: string | null;

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { FocusArea } from '../domain/types.js';
 import { affectedBoxes, changedFields, focusMoves, snapshotOf, type LocatedEvent } from './focus-area-membership.js';
 import {
-  focusAreaAction,
+  historyEntryOf,
   type FocusAreaEdit,
   type FocusAreaEditResult,
   type FocusAreaHistoryEntry,
@@ -19,21 +19,6 @@ const multiPolygon = (p: string) => `ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromG
 
 function toRecord(r: Row): FocusAreaRecord {
   return { ...toFocusArea(r), version: Number(r.version), updatedAt: str(r.updated_at), updatedBy: strOrNull(r.updated_by) };
-}
-
-function toHistory(r: Row): FocusAreaHistoryEntry {
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(str(v)));
-  return {
-    seq: Number(r.seq),
-    focusAreaId: str(r.focus_area_id),
-    version: Number(r.version),
-    action: focusAreaAction(r.action),
-    at: str(r.at),
-    username: strOrNull(r.username),
-    changed: JSON.parse(str(r.changed)),
-    previous: json(r.previous),
-    current: json(r.current),
-  };
 }
 
 export class PostgresFocusAreas implements FocusAreaMethods {
@@ -56,7 +41,7 @@ export class PostgresFocusAreas implements FocusAreaMethods {
   }
 
   async listFocusAreaHistory(id: string): Promise<FocusAreaHistoryEntry[]> {
-    return (await this.pool.query<Row>('SELECT * FROM focus_area_history WHERE focus_area_id = $1 ORDER BY seq DESC', [id])).rows.map(toHistory);
+    return (await this.pool.query<Row>('SELECT * FROM focus_area_history WHERE focus_area_id = $1 ORDER BY seq DESC', [id])).rows.map(historyEntryOf);
   }
 
   editFocusArea(edit: FocusAreaEdit): Promise<FocusAreaEditResult> {

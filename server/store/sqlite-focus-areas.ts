@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { FocusArea } from '../domain/types.js';
 import { affectedBoxes, changedFields, focusMoves, snapshotOf, type LocatedEvent } from './focus-area-membership.js';
 import {
-  focusAreaAction,
+  historyEntryOf,
   type FocusAreaEdit,
   type FocusAreaEditResult,
   type FocusAreaHistoryEntry,
@@ -33,21 +33,6 @@ function toRecord(r: Row): FocusAreaRecord {
   };
 }
 
-function toHistory(r: Row): FocusAreaHistoryEntry {
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(str(v)));
-  return {
-    seq: Number(r.seq),
-    focusAreaId: str(r.focus_area_id),
-    version: Number(r.version),
-    action: focusAreaAction(r.action),
-    at: str(r.at),
-    username: strOrNull(r.username),
-    changed: JSON.parse(str(r.changed)),
-    previous: json(r.previous),
-    current: json(r.current),
-  };
-}
-
 export class SqliteFocusAreas implements FocusAreaMethods {
   constructor(
     private readonly db: Database.Database,
@@ -71,7 +56,7 @@ export class SqliteFocusAreas implements FocusAreaMethods {
   }
 
   async listFocusAreaHistory(id: string): Promise<FocusAreaHistoryEntry[]> {
-    return (this.db.prepare('SELECT * FROM focus_area_history WHERE focus_area_id = ? ORDER BY seq DESC').all(id) as Row[]).map(toHistory);
+    return (this.db.prepare('SELECT * FROM focus_area_history WHERE focus_area_id = ? ORDER BY seq DESC').all(id) as Row[]).map(historyEntryOf);
   }
 
   async editFocusArea(edit: FocusAreaEdit): Promise<FocusAreaEditResult> {
