@@ -10,11 +10,13 @@ import type { CoverageAssignment, CoverageFacilityLoad, CoverageRequest, Coverag
  * Throws a CoverageInputError for input the contract refuses.
  */
 export async function coverageAnalysis(request: CoverageRequest): Promise<CoverageResult> {
+  // timeLimitS bounds the whole call, validation and the pair table included, not only the MIP.
+  const started = performance.now();
   const problem = coverageProblem(request);
   const choice: OpenChoice =
     problem.params.objective === 'min-distance'
       ? { open: Uint8Array.from(problem.facilities, (f) => (f.excluded ? 0 : 1)), optimal: true, gap: 0, gapOf: 'weightedDistanceKm', solver: 'network simplex' }
-      : await chooseOpenFacilities(problem);
+      : await chooseOpenFacilities(problem, started);
   const flows = solveTransport(problem, (j) => choice.open[j] === 1);
   return report(problem, choice, flows);
 }

@@ -18,6 +18,9 @@ export interface OpenChoice {
 /** Relative gaps at which HiGHS may call a level optimal: far inside the 1e-6 the contract checks. */
 const SERVED_GAP = 1e-9;
 const DISTANCE_GAP = 1e-7;
+/** Time kept back from timeLimitS for the work after the deadline: at most RESERVE_S, at most RESERVE_SHARE of the limit. */
+const RESERVE_S = 1.5;
+const RESERVE_SHARE = 0.1;
 /** Share of the time limit the local search may use before the MIP starts. */
 const SEARCH_SHARE = 0.25;
 
@@ -30,10 +33,10 @@ interface Incumbent {
  * The open set of an optimal (or, at the time limit, the best found) plan. Callers recompute
  * the flows for that set exactly; the MIP only decides which facilities are open.
  */
-export async function chooseOpenFacilities(problem: CoverageProblem): Promise<OpenChoice> {
-  const started = performance.now();
-  // The limit is the caller's whole budget: keep back what the last level's moment and the exact flows take after it.
-  const reserveS = Math.min(0.5, 0.05 * problem.params.timeLimitS);
+export async function chooseOpenFacilities(problem: CoverageProblem, started = performance.now()): Promise<OpenChoice> {
+  // The limit is the caller's whole budget, counted from `started`: keep back what the last level's moment, HiGHS
+  // overrunning its own limit (it checks the clock between nodes) and the exact flows take after the deadline.
+  const reserveS = Math.min(RESERVE_S, RESERVE_SHARE * problem.params.timeLimitS);
   const deadline = started + (problem.params.timeLimitS - reserveS) * 1000;
   const { facilities, pairs } = problem;
   const designated = Uint8Array.from(facilities, (f) => (f.designated && !f.excluded ? 1 : 0));
