@@ -1,9 +1,13 @@
 // Prepares stored events for the hot spot statistics: the study-area cells and their k-ring weights (cached per
-// resolution, k and data version) and the event count of every cell, zeros included.
+// resolution, k and data version) and the event count of every cell, zeros included. Whole calendar months and dekads
+// are counted once per data version and kept as one array each, so a year's answer adds up about fifteen cached
+// arrays and asks the store only for the few days at its ends.
 import { kringWeights } from '../analysis/kring-weights.js';
+import type { Period } from '../analysis/period.js';
 import { studyCells } from '../analysis/study-cells.js';
 import type { SpatialWeights } from '../analysis/weights.js';
 import type { EventFilter } from '../domain/types.js';
+import { bucketEnd, coverPeriod, dayOf, DEKAD, isoOf, MONTH } from '../store/event-tallies.js';
 import type { Store } from '../store/store.js';
 
 interface Grid {
@@ -19,8 +23,36 @@ export interface CellValues {
   outside: number;
 }
 
+interface BucketCounts {
+  /** Event counts by cell index of the resolution's study cells. */
+  values: Float64Array;
+  outside: number;
+}
+
+/** Memory the bucket arrays may hold before the least recently used are dropped (res 9 is ≈56 kB a bucket). */
+const BUCKET_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Splits a period into the whole months and dekads it covers (the buckets the store keeps tallies for, each cached
+ * here once counted) and the leftover days, which are counted afresh on every request (at most 9 at each end).
+ */
+export function splitPeriod(p: Period): { buckets: Period[]; raw: Period[] } {
+  const cover = coverPeriod(dayOf(p.from), dayOf(p.to), [MONTH, DEKAD]);
+  const buckets: Period[] = [];
+  for (const b of cover.buckets) {
+    for (let start = b.first; start <= b.last; start = bucketEnd(b.grain, start) + 1) {
+      buckets.push({ from: isoOf(start), to: isoOf(bucketEnd(b.grain, start)) });
+    }
+  }
+  buckets.sort((a, b) => (a.from < b.from ? -1 : 1));
+  return { buckets, raw: cover.raw.map(([f, t]) => ({ from: isoOf(f), to: isoOf(t) })) };
+}
+
 export function createHotspotService(store: Store) {
   const grids = new Map<string, { version: number; grid: Promise<Grid> }>();
+  let bucketVersion = -1;
+  const buckets = new Map<string, { counts: Promise<BucketCounts>; bytes: number }>();
+  let bucketBytes = 0;
 
   async function grid(resolution: number, k: number): Promise<Grid> {
     const version = await store.dataVersion();
@@ -36,17 +68,72 @@ export function createHotspotService(store: Store) {
       return { cells, index: new Map(cells.map((c, i) => [c, i])), weights: kringWeights(cells, k) };
     })();
     grids.set(key, { version, grid: built });
+    built.catch(() => grids.delete(key));
     return built;
   }
 
-  async function cellValues(filter: EventFilter, resolution: number, k: number): Promise<CellValues> {
-    const [g, counts] = await Promise.all([grid(resolution, k), store.countEventsByCell(filter, resolution)]);
-    const values = new Float64Array(g.cells.length);
+  /** Adds the store's per-cell counts for `filter` into `into` (by grid index); returns the events outside the grid. */
+  async function addCounts(filter: EventFilter, resolution: number, g: Grid, into: Float64Array): Promise<number> {
     let outside = 0;
-    for (const { h3: cell, count: n } of counts) {
+    for (const { h3: cell, count: n } of await store.countEventsByCell(filter, resolution)) {
       const i = g.index.get(cell);
       if (i === undefined) outside += n;
-      else values[i] += n;
+      else into[i] += n;
+    }
+    return outside;
+  }
+
+  /** One month's or dekad's counts, from the cache when the data have not changed since it was counted. */
+  function bucket(b: Period, types: EventFilter['types'], resolution: number, g: Grid, version: number): Promise<BucketCounts> {
+    if (version !== bucketVersion) {
+      buckets.clear();
+      bucketBytes = 0;
+      bucketVersion = version;
+    }
+    const key = `${resolution}|${[...types].sort().join(',')}|${b.from}|${b.to}`;
+    const hit = buckets.get(key);
+    if (hit) {
+      buckets.delete(key);
+      buckets.set(key, hit);
+      return hit.counts;
+    }
+    const counted = (async () => {
+      const values = new Float64Array(g.cells.length);
+      const outside = await addCounts({ ...b, types }, resolution, g, values);
+      return { values, outside };
+    })();
+    const entry = { counts: counted, bytes: g.cells.length * 8 };
+    buckets.set(key, entry);
+    bucketBytes += entry.bytes;
+    counted.catch(() => {
+      if (buckets.get(key) === entry) {
+        buckets.delete(key);
+        bucketBytes -= entry.bytes;
+      }
+    });
+    for (const [k, e] of buckets) {
+      if (bucketBytes <= BUCKET_CACHE_BYTES) break;
+      buckets.delete(k);
+      bucketBytes -= e.bytes;
+    }
+    return counted;
+  }
+
+  async function cellValues(filter: EventFilter, resolution: number, k: number): Promise<CellValues> {
+    // The version is read before any count, so cached months are never older than the version they are filed under.
+    const version = await store.dataVersion();
+    const g = await grid(resolution, k);
+    const { buckets: whole, raw } = splitPeriod(filter);
+    const values = new Float64Array(g.cells.length);
+    const [bucketCounts, rawOutside] = await Promise.all([
+      Promise.all(whole.map((b) => bucket(b, filter.types, resolution, g, version))),
+      Promise.all(raw.map((r) => addCounts({ ...r, types: filter.types }, resolution, g, values))),
+    ]);
+    let outside = rawOutside.reduce((s, n) => s + n, 0);
+    for (const m of bucketCounts) {
+      outside += m.outside;
+      const v = m.values;
+      for (let i = 0; i < v.length; i++) values[i] += v[i];
     }
     return { grid: g, values, outside };
   }

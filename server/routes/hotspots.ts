@@ -59,8 +59,10 @@ function slices(p: Period, size: 'month' | 'quarter'): Period[] {
 export function hotspotRoutes({ store, config }: AppDeps) {
   const service = createHotspotService(store);
   const cache = createResponseCache();
-  // Build the default grid (resolution 9, k-ring 1) now, so the first planner does not wait for it.
-  service.grid(9, 1).catch(() => {});
+  // Build the default grid (resolution 9, k-ring 1) and count the default period now, so the first planner does not wait.
+  resolvePeriod(store, undefined, undefined)
+    .then((period) => service.cellValues({ ...period, types: [...EVENT_TYPES] }, 9, 1))
+    .catch(() => {});
   return new Hono<AppEnv>()
     .get('/hotspots', requireRole('viewer'), validQuery(query), async (c) => {
       const q = c.req.valid('query');

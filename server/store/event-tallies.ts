@@ -47,7 +47,7 @@ function bucketStart(grain: Grain, day: number): number {
   return day - (dom <= 10 ? dom - 1 : dom <= 20 ? dom - 11 : dom - 21);
 }
 
-function bucketEnd(grain: Grain, start: number): number {
+export function bucketEnd(grain: Grain, start: number): number {
   if (grain === DAY) return start;
   const d = new Date(start * DAY_MS);
   const last = start - d.getUTCDate() + new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
