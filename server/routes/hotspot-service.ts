@@ -48,6 +48,19 @@ export function splitPeriod(p: Period): { buckets: Period[]; raw: Period[] } {
   return { buckets, raw: cover.raw.map(([f, t]) => ({ from: isoOf(f), to: isoOf(t) })) };
 }
 
+/** Every month and every dekad that overlaps from..to, the latest first: the buckets a warm-up counts ahead of need. */
+export function bucketsOverlapping(p: Period): Period[] {
+  const out: Period[] = [];
+  for (let start = dayOf(`${p.from.slice(0, 7)}-01`); start <= dayOf(p.to); start = bucketEnd(MONTH, start) + 1) {
+    out.push({ from: isoOf(start), to: isoOf(bucketEnd(MONTH, start)) });
+    for (let d = start; d <= bucketEnd(MONTH, start); d = bucketEnd(DEKAD, d) + 1) out.push({ from: isoOf(d), to: isoOf(bucketEnd(DEKAD, d)) });
+  }
+  return out.reverse();
+}
+
+/** Cells × buckets up to which a warm-up counts every bucket of the stored period (resolution 9 over 4 years is ≈1.3M). */
+const WARM_CELL_BUCKETS = 4_000_000;
+
 export function createHotspotService(store: Store) {
   const grids = new Map<string, { version: number; grid: Promise<Grid> }>();
   let bucketVersion = -1;
@@ -85,6 +98,13 @@ export function createHotspotService(store: Store) {
 
   /** One month's or dekad's counts, from the cache when the data have not changed since it was counted. */
   function bucket(b: Period, types: EventFilter['types'], resolution: number, g: Grid, version: number): Promise<BucketCounts> {
+    const count = async () => {
+      const values = new Float64Array(g.cells.length);
+      const outside = await addCounts({ ...b, types }, resolution, g, values);
+      return { values, outside };
+    };
+    // A request that read the version before a later one already replaced the cache counts afresh, caching nothing.
+    if (version < bucketVersion) return count();
     if (version !== bucketVersion) {
       buckets.clear();
       bucketBytes = 0;
@@ -97,11 +117,7 @@ export function createHotspotService(store: Store) {
       buckets.set(key, hit);
       return hit.counts;
     }
-    const counted = (async () => {
-      const values = new Float64Array(g.cells.length);
-      const outside = await addCounts({ ...b, types }, resolution, g, values);
-      return { values, outside };
-    })();
+    const counted = count();
     const entry = { counts: counted, bytes: g.cells.length * 8 };
     buckets.set(key, entry);
     bucketBytes += entry.bytes;
@@ -119,6 +135,31 @@ export function createHotspotService(store: Store) {
     return counted;
   }
 
+  const warming = new Set<string>();
+
+  /**
+   * Counts, in the background and a bucket at a time, every month and dekad of the stored period for this resolution
+   * and these types, so that the periods planners ask next (a day or a month further) find their ends counted.
+   */
+  function warm(resolution: number, types: EventFilter['types'], g: Grid, version: number): void {
+    const key = `${version}|${resolution}|${[...types].sort().join(',')}`;
+    if (warming.has(key)) return;
+    if (warming.size > 100) warming.clear();
+    warming.add(key);
+    void (async () => {
+      const range = await store.eventDateRange();
+      if (!range) return;
+      const all = bucketsOverlapping({ from: range.min, to: range.max });
+      if (all.length * g.cells.length > WARM_CELL_BUCKETS) return;
+      for (const b of all) {
+        if (bucketVersion !== version) return;
+        await bucket(b, types, resolution, g, version);
+        // Let requests in between: each bucket is one store query.
+        await new Promise((r) => setImmediate(r));
+      }
+    })().catch(() => warming.delete(key));
+  }
+
   async function cellValues(filter: EventFilter, resolution: number, k: number): Promise<CellValues> {
     // The version is read before any count, so cached months are never older than the version they are filed under.
     const version = await store.dataVersion();
@@ -129,6 +170,7 @@ export function createHotspotService(store: Store) {
       Promise.all(whole.map((b) => bucket(b, filter.types, resolution, g, version))),
       Promise.all(raw.map((r) => addCounts({ ...r, types: filter.types }, resolution, g, values))),
     ]);
+    warm(resolution, filter.types, g, version);
     let outside = rawOutside.reduce((s, n) => s + n, 0);
     for (const m of bucketCounts) {
       outside += m.outside;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../../server/domain/types.js';
-import { createHotspotService, splitPeriod } from '../../server/routes/hotspot-service.js';
+import { bucketsOverlapping, createHotspotService, splitPeriod } from '../../server/routes/hotspot-service.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { ensureDefaultData } from '../../server/store/open-store.js';
 
@@ -57,6 +57,21 @@ describe('splitPeriod', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('bucketsOverlapping', () => {
+  it('lists every month and dekad touching the period, latest first (leap February worked by hand)', () => {
+    expect(bucketsOverlapping({ from: '2024-02-15', to: '2024-03-02' })).toEqual([
+      { from: '2024-03-21', to: '2024-03-31' },
+      { from: '2024-03-11', to: '2024-03-20' },
+      { from: '2024-03-01', to: '2024-03-10' },
+      { from: '2024-03-01', to: '2024-03-31' },
+      { from: '2024-02-21', to: '2024-02-29' },
+      { from: '2024-02-11', to: '2024-02-20' },
+      { from: '2024-02-01', to: '2024-02-10' },
+      { from: '2024-02-01', to: '2024-02-29' },
+    ]);
   });
 });
 
