@@ -34,7 +34,7 @@ const BUCKET_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Splits a period into the whole months and dekads it covers (the buckets the store keeps tallies for, each cached
- * here once counted) and the leftover days, which are counted afresh on every request (at most 9 at each end).
+ * here once counted) and the leftover days, which are counted afresh on every request (at most 10 at each end).
  */
 export function splitPeriod(p: Period): { buckets: Period[]; raw: Period[] } {
   const cover = coverPeriod(dayOf(p.from), dayOf(p.to), [MONTH, DEKAD]);

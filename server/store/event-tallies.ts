@@ -19,19 +19,31 @@ export const DEKAD = 1;
 export const MONTH = 2;
 export type Grain = typeof DAY | typeof DEKAD | typeof MONTH;
 
-/** What a tally row is keyed by, and the buckets kept for it (coarsest first). */
+/**
+ * What a tally row is keyed by, and the buckets kept for it (coarsest first). Days a period has outside whole kept
+ * buckets are counted from the events. Fine cells keep few grains: their finer tallies would hold about as many rows
+ * as the events and cost an import more than they save a query. Migration 8 of both stores dropped the tallies no
+ * longer kept (day buckets of resolutions 7 and 8, dekads of resolution 9, everything of resolution 10).
+ */
 export const DIMS = {
   area: { id: 0, grains: [MONTH, DEKAD, DAY] },
   focus: { id: 1, grains: [MONTH, DEKAD, DAY] },
-  h3_7: { id: 2, grains: [MONTH, DEKAD, DAY] },
-  h3_8: { id: 3, grains: [MONTH, DEKAD, DAY] },
-  // Day buckets of fine cells would hold about as many rows as the events; the days left over come from the events.
-  h3_9: { id: 4, grains: [MONTH, DEKAD] },
-  h3_10: { id: 5, grains: [MONTH, DEKAD] },
+  h3_7: { id: 2, grains: [MONTH, DEKAD] },
+  h3_8: { id: 3, grains: [MONTH, DEKAD] },
+  h3_9: { id: 4, grains: [MONTH] },
+  h3_10: { id: 5, grains: [] },
   // Only for store totals (counts()): every event once, keyed '1' when synthetic.
   synthetic: { id: 6, grains: [MONTH] },
 } as const satisfies Record<string, { id: number; grains: readonly Grain[] }>;
 export type DimName = keyof typeof DIMS;
+
+/** SQL condition true for the (dim, grain) pairs DIMS keeps: migration 8 deletes the other tally rows. */
+export function keptTalliesCondition(): string {
+  return Object.values(DIMS)
+    .filter((d) => d.grains.length > 0)
+    .map((d) => `(dim = ${d.id} AND grain IN (${d.grains.join(', ')}))`)
+    .join(' OR ');
+}
 
 /** Tally key for a missing area or focus area (SQL keys cannot be NULL); ingest never produces an empty code. */
 export const NO_KEY = '';
@@ -114,7 +126,7 @@ export interface TallyDelta {
   offset: number;
 }
 
-const ALL_DIMS = Object.keys(DIMS) as DimName[];
+const ALL_DIMS = (Object.keys(DIMS) as DimName[]).filter((name) => DIMS[name].grains.length > 0);
 const GRAINS_BY_DIM: Record<number, readonly Grain[]> = Object.fromEntries(Object.values(DIMS).map((d) => [d.id, d.grains]));
 const WIDTH = TALLY_COLUMNS.length;
 /** (dim, grain, bucket) folded into one safe integer, ordered as the tally primary key (buckets within ±2,000,000 days). */
@@ -148,9 +160,10 @@ export class TallyDeltas {
       this.buckets.set(e.date, starts);
     }
     for (const name of dims) {
+      const dim = DIMS[name];
+      if (dim.grains.length === 0) continue;
       const key = keyOf(e, name);
       if (key === null) continue;
-      const dim = DIMS[name];
       const grain = dim.grains[dim.grains.length - 1];
       const at = this.entry(dim.id, grain, starts[grain], key);
       this.values[at + t] += sign;

@@ -1,6 +1,6 @@
 // Versioned schema migrations for the PostgreSQL/PostGIS store, mirroring the SQLite ones version for version.
 import type { Migration } from './sqlite-migrations.js';
-import { TALLY_MIGRATION_SQL } from './postgres-tallies.js';
+import { TALLY_MIGRATION_SQL, TALLY_SLIMMING_SQL } from './postgres-tallies.js';
 
 /**
  * Identifiers and codes use the "C" collation so ordering and comparison are bytewise, exactly as SQLite's BINARY
@@ -189,5 +189,11 @@ export const postgresMigrations: readonly Migration[] = [
       );
       CREATE INDEX focus_area_history_id ON focus_area_history (focus_area_id, seq);
     `,
+  },
+  {
+    version: 8,
+    name: 'fewer fine-cell tallies',
+    // The trigger functions now write only the tallies DIMS keeps; the others are dropped.
+    sql: TALLY_SLIMMING_SQL,
   },
 ];

@@ -1,6 +1,6 @@
 // PostgreSQL event tallies: statement-level triggers with transition tables keep them in step with every insert,
 // update and delete of events (exact under concurrent writers), and one statement sums whole buckets plus leftover days.
-import { coverPeriod, dayOf, DIM_COLUMN, DIMS, isoOf, TALLIED_TYPES, TALLY_COLUMNS, type DimName, type TallyRow } from './event-tallies.js';
+import { coverPeriod, dayOf, DIM_COLUMN, DIMS, isoOf, keptTalliesCondition, TALLIED_TYPES, TALLY_COLUMNS, type DimName, type TallyRow } from './event-tallies.js';
 
 const D = DIMS;
 const dayExpr = (grain: number) => (grain === 0 ? 'e.d' : grain === 1 ? 'e.dk' : 'e.m');
@@ -42,13 +42,24 @@ function applyDeltas(source: string): string {
     ON CONFLICT (dim, grain, bucket, key) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
-const fn = (name: string, body: string) => `
-  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const fn = (name: string, body: string, replace = false) => `
+  CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       ${body};
       RETURN NULL;
     END;
   $fn$;`;
+
+const triggerFunctions = (replace: boolean) => `
+  ${fn('event_tallies_insert', applyDeltas('SELECT 1 AS sign, * FROM new_events'), replace)}
+  ${fn('event_tallies_update', applyDeltas('SELECT -1 AS sign, * FROM old_events UNION ALL SELECT 1 AS sign, * FROM new_events'), replace)}
+  ${fn('event_tallies_delete', applyDeltas('SELECT -1 AS sign, * FROM old_events'), replace)}`;
+
+/** Migration 8: the trigger functions rewritten for the tallies DIMS keeps now, and the rows of the others dropped. */
+export const TALLY_SLIMMING_SQL = `
+  ${triggerFunctions(true)}
+  DELETE FROM event_tallies WHERE NOT (${keptTalliesCondition()});
+`;
 
 /** Migration 6: the tally table, its triggers, and the tallies of events already stored. */
 export const TALLY_MIGRATION_SQL = `
@@ -60,9 +71,7 @@ export const TALLY_MIGRATION_SQL = `
     ${TALLY_COLUMNS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(',\n    ')},
     PRIMARY KEY (dim, grain, bucket, key)
   );
-  ${fn('event_tallies_insert', applyDeltas('SELECT 1 AS sign, * FROM new_events'))}
-  ${fn('event_tallies_update', applyDeltas('SELECT -1 AS sign, * FROM old_events UNION ALL SELECT 1 AS sign, * FROM new_events'))}
-  ${fn('event_tallies_delete', applyDeltas('SELECT -1 AS sign, * FROM old_events'))}
+  ${triggerFunctions(false)}
   ${fn('event_tallies_truncate', 'TRUNCATE event_tallies')}
   CREATE TRIGGER event_tallies_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_events
     FOR EACH STATEMENT EXECUTE FUNCTION event_tallies_insert();

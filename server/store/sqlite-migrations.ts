@@ -1,4 +1,5 @@
 // Versioned schema migrations for the embedded SQLite store; each runs once, in order, inside a transaction.
+import { keptTalliesCondition } from './event-tallies.js';
 
 export interface Migration {
   version: number;
@@ -193,5 +194,11 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX focus_area_history_id ON focus_area_history (focus_area_id, seq);
       CREATE INDEX events_lng_lat ON events (lng, lat) WHERE lng IS NOT NULL;
     `,
+  },
+  {
+    version: 8,
+    name: 'fewer fine-cell tallies',
+    // Tallies no longer kept (see DIMS in event-tallies.ts): their periods are counted from the events.
+    sql: `DELETE FROM event_tallies WHERE NOT (${keptTalliesCondition()});`,
   },
 ];

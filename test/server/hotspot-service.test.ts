@@ -27,7 +27,8 @@ describe('splitPeriod', () => {
     ]);
   });
 
-  it('leaves a few days inside one dekad as raw days only', () => {
+  it('leaves days that hold no whole dekad as raw days only (worked by hand)', () => {
+    expect(splitPeriod({ from: '2021-06-12', to: '2021-06-22' })).toEqual({ buckets: [], raw: [{ from: '2021-06-12', to: '2021-06-22' }] });
     expect(splitPeriod({ from: '2024-02-12', to: '2024-02-18' })).toEqual({ buckets: [], raw: [{ from: '2024-02-12', to: '2024-02-18' }] });
     expect(splitPeriod({ from: '2024-02-21', to: '2024-02-29' })).toEqual({ buckets: [{ from: '2024-02-21', to: '2024-02-29' }], raw: [] });
   });
@@ -53,9 +54,11 @@ describe('splitPeriod', () => {
           expect(['01', '11', '21']).toContain(next.slice(8));
           expect(b.from.slice(0, 7)).toBe(b.to.slice(0, 7));
         }
-        expect(raw.every((r) => Date.parse(r.to) - Date.parse(r.from) < 10 * DAY)).toBe(true);
+        // At most 10 days at each end (the last dekad of a 31-day month has 11 days), 19 in one piece when none fits.
+        const rawDays = raw.reduce((n, r) => n + (Date.parse(r.to) - Date.parse(r.from)) / DAY + 1, 0);
+        expect(rawDays).toBeLessThanOrEqual(20);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,5 +1,6 @@
 // Runs the Store contract on PostgreSQL + PostGIS (a fresh schema per test), plus PostgreSQL-specific checks:
 // migrations recorded once, PostGIS geometry columns filled, the audit log append-only, case-insensitive usernames.
+import { latLngToCell } from 'h3-js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresMigrations } from '../../../server/store/postgres-migrations.js';
@@ -84,6 +85,25 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
         'SELECT a.code, ST_GeometryType(a.geom) AS t, ST_SRID(e.geom) AS srid FROM areas a JOIN events e ON ST_Intersects(a.geom, e.geom)',
       );
       expect(hit).toEqual({ code: 'A', t: 'ST_MultiPolygon', srid: 4326 });
+    });
+
+    it('keeps only the tallies migration 8 left (area and focus by month, dekad, day; cells 7 and 8 by month and dekad; cell 9 by month)', async () => {
+      const store = stores.open();
+      await store.migrate();
+      const schema = await schemaOf(store);
+      // A row migration 8 must drop, as a version-7 trigger would have written it.
+      await sql(schema, "INSERT INTO event_tallies (dim, grain, bucket, key, n_user_case, s_user_case) VALUES (5, 1, 20089, 'x', 1, 1)");
+      await sql(schema, postgresMigrations.find((m) => m.version === 8)!.sql);
+      await store.write([
+        {
+          kind: 'events',
+          events: [{ id: 'e', type: 'user_case', date: '2025-01-15', location: [106.805, -6.198], areaCode: 'A', focusAreaId: 'f', h3: latLngToCell(-6.198, 106.805, 10), count: 2, source: 't', synthetic: false }],
+        },
+      ]);
+      const kept = (await sql(schema, 'SELECT DISTINCT dim, grain FROM event_tallies ORDER BY dim, grain')).map((r) => `${r.dim}/${r.grain}`);
+      // dim: 0 area, 1 focus, 2–4 cells at 7–9, 6 synthetic; grain: 0 day, 1 dekad, 2 month.
+      expect(kept).toEqual(['0/0', '0/1', '0/2', '1/0', '1/1', '1/2', '2/1', '2/2', '3/1', '3/2', '4/2', '6/2']);
+      expect(await store.countEventsByCell({ from: '2025-01-01', to: '2025-01-31', types: ['user_case'] }, 10)).toEqual([{ h3: latLngToCell(-6.198, 106.805, 10), count: 2 }]);
     });
 
     it('refuses to change or delete audit entries', async () => {

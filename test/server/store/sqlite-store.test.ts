@@ -41,4 +41,42 @@ describe('SqliteStore on disk', () => {
     expect(cells).toEqual([{ h3: latLngToCell(-6.1868, 106.8031, 9), count: 1 }]);
     await store.close();
   });
+
+  it('upgrades a version-7 database: drops the fine-cell tallies no longer kept, and counts stay those of the events', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'v7.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of sqliteMigrations.filter((x) => x.version <= 7)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01');
+    }
+    const cell10 = latLngToCell(-6.1868, 106.8031, 10);
+    const cell9 = latLngToCell(-6.1868, 106.8031, 9);
+    db.prepare(`INSERT INTO events (id, type, date, lng, lat, h3, h3_9, count, source, synthetic)
+      VALUES ('e1', 'user_case', '2025-01-15', 106.8031, -6.1868, ?, ?, 3, 't', 0)`).run(cell10, cell9);
+    // Tallies as version 7 kept them: resolution 10 (dim 5) and 9 (dim 4) by month (grain 2) and dekad (grain 1);
+    // buckets are day numbers since 1970-01-01 of the month's and the dekad's first day.
+    const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8))) / 86_400_000;
+    const tally = db.prepare('INSERT INTO event_tallies (dim, grain, bucket, key, n_user_case, s_user_case) VALUES (?, ?, ?, ?, 1, 3)');
+    tally.run(5, 2, day('2025-01-01'), cell10);
+    tally.run(5, 1, day('2025-01-11'), cell10);
+    tally.run(4, 2, day('2025-01-01'), cell9);
+    tally.run(4, 1, day('2025-01-11'), cell9);
+    db.close();
+    const store = new SqliteStore(path);
+    await store.migrate();
+    await store.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT dim, grain FROM event_tallies ORDER BY dim, grain').all()).toEqual([{ dim: 4, grain: 2 }]);
+    after.close();
+    const reopened = new SqliteStore(path);
+    for (const [from, to] of [['2025-01-01', '2025-01-31'], ['2025-01-11', '2025-01-20'], ['2025-01-15', '2025-01-15'], ['2025-01-16', '2025-02-28']]) {
+      const want = from <= '2025-01-15' && to >= '2025-01-15' ? 3 : 0;
+      const at9 = await reopened.countEventsByCell({ from, to, types: ['user_case'] }, 9);
+      const at10 = await reopened.countEventsByCell({ from, to, types: ['user_case'] }, 10);
+      expect(at9).toEqual(want ? [{ h3: cell9, count: 3 }] : []);
+      expect(at10).toEqual(want ? [{ h3: cell10, count: 3 }] : []);
+    }
+    await reopened.close();
+  });
 });
