@@ -1,15 +1,14 @@
 // Drives the admin page (/admin) in headless Chromium: sign-in, a refused dry run that writes nothing, a real import that
 // grows the totals, creating a user, the audit log showing both, and the message for a signed-in non-admin.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, pixelStats } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { after, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { pixelStats } from './browser';
+import { e2eSession, SHOTS } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1360, height: 900 };
 const ADMIN_PASSWORD = process.env.RAWAN_E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 /** Unique per run, so the test also passes against a long-running development server. */
@@ -17,8 +16,6 @@ const RUN = Date.now().toString(36);
 const NEW_USER = `e2e-analyst-${RUN}`;
 const NEW_PASSWORD = 'analyst-password-123';
 
-let server: TempServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let dir: string;
@@ -51,7 +48,7 @@ function eventsCsv(prefix: string, badRow: boolean, ownHeaders = false): string 
 
 /** Total events in the last 90 days of data as the server counts them (read as the signed-in admin). */
 async function totalEvents(): Promise<number> {
-  const res = await context.request.get(`${server.url}/api/indicators?level=kota&from=${day(90)}&to=${day(0)}`);
+  const res = await context.request.get(`${e2e.server.url}/api/indicators?level=kota&from=${day(90)}&to=${day(0)}`);
   assert.equal(res.status(), 200, await res.text());
   const body: unknown = await res.json();
   assert.ok(typeof body === 'object' && body !== null && 'totals' in body);
@@ -83,10 +80,8 @@ async function waitForPreviewMap(features: number): Promise<void> {
   );
 }
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
+const e2e = e2eSession(async ({ server, browser }) => {
   dir = mkdtempSync(join(tmpdir(), 'rawan-admin-e2e-'));
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
   const health: unknown = await (await fetch(`${server.url}/api/health`)).json();
   if (
     typeof health === 'object' &&
@@ -98,21 +93,18 @@ before(async () => {
   ) {
     if (typeof health.events.to === 'string') lastDay = health.events.to;
   }
-  browser = await launchChromium();
   context = await browser.newContext({ viewport: VIEWPORT });
   page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('admin page', () => {
   test('asks for an admin sign-in, links back to the dashboard, then shows the three tabs', async () => {
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${e2e.server.url}/admin`);
     const form = page.getByTestId('admin-login');
     await form.waitFor();
     assert.equal(await page.getByTestId('back-to-dashboard').getAttribute('href'), '/?lang=id');
@@ -167,7 +159,7 @@ describe('admin page', () => {
     assert.equal(await totalEvents(), before, 'a dry run must not write');
     await waitForPreviewMap(5);
     const map = await page.getByTestId('preview-map').screenshot();
-    const stats = await pixelStats(browser, map);
+    const stats = await pixelStats(e2e.browser, map);
     assert.ok(stats.distinctColours >= 8, `the preview map looks blank (${stats.distinctColours} colours)`);
     await page.screenshot({ path: join(SHOTS, 'admin-import-dry-run.png'), fullPage: true });
 
@@ -236,15 +228,15 @@ describe('admin page', () => {
   });
 
   test('a signed-in analyst is told the page is for admins; English is one switch away', async () => {
-    const other = await browser.newContext({ viewport: VIEWPORT });
+    const other = await e2e.browser.newContext({ viewport: VIEWPORT });
     try {
       const p = await other.newPage();
-      const res = await other.request.post(`${server.url}/api/auth/login`, {
+      const res = await other.request.post(`${e2e.server.url}/api/auth/login`, {
         data: { username: NEW_USER, password: NEW_PASSWORD },
-        headers: { origin: server.url },
+        headers: { origin: e2e.server.url },
       });
       assert.equal(res.status(), 200, await res.text());
-      await p.goto(`${server.url}/admin?lang=en`);
+      await p.goto(`${e2e.server.url}/admin?lang=en`);
       const note = p.getByTestId('not-admin');
       await note.waitFor();
       assert.match((await note.textContent()) ?? '', new RegExp(`signed in as ${NEW_USER} with the role analyst`));

@@ -1,29 +1,15 @@
 // Drives the analysis views in headless Chromium: the H3 hot spot layer over the focus areas (what is requested and drawn), and a coverage plan run, drawn, saved, reopened and exported by an admin.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, pixelsAt, probeOf, waitForMap } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { pixelsAt, probeOf, waitForMap } from './browser';
+import { e2eSession, SHOTS } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
 const ADMIN_PASSWORD = process.env.RAWAN_E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 
-let server: TempServer;
-let browser: Browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession();
 
 interface FocusFeature {
   properties: { id: string; name: string };
@@ -32,7 +18,7 @@ interface FocusFeature {
 
 /** The middle of each focus area's bounding box, from the API the map draws them from. */
 async function focusCentres(): Promise<{ id: string; centre: [number, number] }[]> {
-  const res = await fetch(`${server.url}/api/areas?level=focus`);
+  const res = await fetch(`${e2e.server.url}/api/areas?level=focus`);
   const body: { features: FocusFeature[] } = await res.json();
   return body.features.map((f) => {
     const flat =
@@ -51,7 +37,7 @@ async function project(page: Page, lngLat: [number, number]): Promise<[number, n
 
 describe('hot spots', () => {
   test('the H3 layer requests /api/hotspots and draws hot cells over the focus areas; the legend explains the confidence levels', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT });
     const hotspotUrls: URL[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -59,7 +45,7 @@ describe('hot spots', () => {
     });
     page.on('pageerror', (e) => console.error('page error:', e.message));
     // Resolution 8, Gi* with FDR at 95%, choropleth off so the hexagons are drawn on the plain basemap.
-    await page.goto(`${server.url}/?layers=hotspots,focus&hs=gistar&res=8&conf=95&fdr=1`);
+    await page.goto(`${e2e.server.url}/?layers=hotspots,focus&hs=gistar&res=8&conf=95&fdr=1`);
     await waitForMap(page, { timeout: 90_000 });
     await page.waitForFunction(() => (window.__rawan?.hotspotCells ?? 0) > 0, null, { timeout: 60_000 });
     const settled = await waitForMap(page);
@@ -78,7 +64,7 @@ describe('hot spots', () => {
     assert.ok(mapBox);
     const points = await Promise.all(centres.map((c) => project(page, c.centre)));
     const shot = await page.locator('.map-area').screenshot();
-    const colours = await pixelsAt(browser, shot, points);
+    const colours = await pixelsAt(e2e.browser, shot, points);
     const hot = colours.filter(([r, g, b]) => r > g + 60 && r > b + 40);
     assert.ok(hot.length >= 2, `expected hot cells at the focus areas, got ${JSON.stringify(colours)} at ${JSON.stringify(points)}`);
 
@@ -103,8 +89,8 @@ describe('hot spots', () => {
   });
 
   test('with no events in the period the hot spot legend says so instead of drawing nothing silently', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${server.url}/?layers=hotspots,focus&from=2010-01-01&to=2010-01-31`);
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${e2e.server.url}/?layers=hotspots,focus&from=2010-01-01&to=2010-01-31`);
     const note = page.getByTestId('hotspot-note');
     await note.waitFor({ timeout: 60_000 });
     assert.match((await note.textContent()) ?? '', /Tidak ada kejadian/);
@@ -113,10 +99,10 @@ describe('hot spots', () => {
 });
 
 async function adminContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const res = await context.request.post(`${server.url}/api/auth/login`, {
+  const context = await e2e.browser.newContext({ viewport: VIEWPORT });
+  const res = await context.request.post(`${e2e.server.url}/api/auth/login`, {
     data: { username: 'admin', password: ADMIN_PASSWORD },
-    headers: { origin: server.url },
+    headers: { origin: e2e.server.url },
   });
   assert.equal(res.status(), 200, await res.text());
   return context;
@@ -124,8 +110,8 @@ async function adminContext(): Promise<BrowserContext> {
 
 describe('coverage planning', () => {
   test('viewers get no coverage tab', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${server.url}/?panel=coverage`);
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${e2e.server.url}/?panel=coverage`);
     await waitForMap(page, { choroplethKey: () => true });
     assert.equal(await page.getByTestId('tab-coverage').count(), 0);
     assert.equal(await page.getByTestId('coverage-panel').count(), 0);
@@ -136,7 +122,7 @@ describe('coverage planning', () => {
     const context = await adminContext();
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await waitForMap(page, { choroplethKey: () => true, timeout: 90_000 });
     await page.getByTestId('tab-coverage').click();
     await page.getByTestId('coverage-panel').waitFor();
@@ -176,7 +162,7 @@ describe('coverage planning', () => {
     await page.screenshot({ path: join(SHOTS, 'coverage.png') });
 
     // After a reload without the plan in the URL, open it from the list.
-    await page.goto(`${server.url}/?panel=coverage`);
+    await page.goto(`${e2e.server.url}/?panel=coverage`);
     await waitForMap(page, { choroplethKey: () => true });
     assert.equal((await probeOf(page)).coverageLines, 0);
     await page
@@ -190,14 +176,14 @@ describe('coverage planning', () => {
     // Export: the CSV link answers 200 with the plan's assignments.
     const href = await page.getByTestId('plan-list').locator('li.current').getByTestId('export-csv').getAttribute('href');
     assert.ok(href);
-    const csv = await context.request.get(new URL(href, server.url).toString());
+    const csv = await context.request.get(new URL(href, e2e.server.url).toString());
     assert.equal(csv.status(), 200);
     assert.match(csv.headers()['content-type'] ?? '', /text\/csv/);
     const text = await csv.text();
     assert.match(text, /demand_id,demand_name,facility_id,facility_name,clients_per_month,distance_km/);
     assert.match(text, /kampung-(bahari|boncos|ambon)/);
     const geo = await context.request.get(
-      new URL((await page.getByTestId('plan-list').locator('li.current').getByTestId('export-geojson').getAttribute('href')) ?? '', server.url).toString(),
+      new URL((await page.getByTestId('plan-list').locator('li.current').getByTestId('export-geojson').getAttribute('href')) ?? '', e2e.server.url).toString(),
     );
     assert.equal(geo.status(), 200);
     await context.close();

@@ -2,15 +2,14 @@
 // languages, no personal-level data for a viewer, and the PDF from /api/briefings/:area.pdf is a drawn A4 landscape.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { pixelStats } from './browser';
+import { e2eSession, SHOTS, type E2eSession } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1180, height: 900 };
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const FOCUS = ['kampung-bahari', 'kampung-boncos', 'kampung-ambon'] as const;
@@ -43,26 +42,13 @@ interface ApiBriefing {
   focusAreas: ApiBriefing[] | null;
 }
 
-let server: TempServer;
-let browser: Browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
-  browser = await launchChromium();
-  await ensureCoveragePlan();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession(ensureCoveragePlan);
 
 /**
  * A saved plan for the focus areas, so the coverage block has something to show. Made before any briefing is read:
  * the server caches briefings by data version, and saving a plan does not (yet) change it.
  */
-async function ensureCoveragePlan(): Promise<void> {
+async function ensureCoveragePlan({ server, browser }: E2eSession): Promise<void> {
   const context = await browser.newContext();
   try {
     const headers = { origin: server.url };
@@ -88,12 +74,12 @@ interface Opened {
 
 /** Opens a briefing as the anonymous public viewer and waits until the page says it is fully drawn. */
 async function openBriefing(query: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await e2e.browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const requests: URL[] = [];
   page.on('request', (r) => requests.push(new URL(r.url())));
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${server.url}/briefing?${query}`);
+  await page.goto(`${e2e.server.url}/briefing?${query}`);
   await page.waitForFunction(
     () => {
       const b = window.__rawanBriefing;
@@ -108,7 +94,7 @@ async function openBriefing(query: string): Promise<Opened> {
 }
 
 async function apiBriefing(page: Page, area: string, lang: Lang): Promise<ApiBriefing> {
-  const res = await page.request.get(`${server.url}/api/briefings/${area}?lang=${lang}`);
+  const res = await page.request.get(`${e2e.server.url}/api/briefings/${area}?lang=${lang}`);
   assert.equal(res.status(), 200, await res.text());
   return res.json();
 }
@@ -223,7 +209,7 @@ describe('briefing page', () => {
 
           // Buttons on screen: the PDF link keeps area, period and language.
           const href = (await page.getByTestId('download-pdf').getAttribute('href')) ?? '';
-          const pdf = new URL(href, server.url);
+          const pdf = new URL(href, e2e.server.url);
           assert.equal(pdf.pathname, `/api/briefings/${area}.pdf`);
           assert.deepEqual([pdf.searchParams.get('lang'), pdf.searchParams.get('from'), pdf.searchParams.get('to')], [lang, api.period.from, api.period.to]);
           assert.ok(await page.getByTestId('print').isVisible());
@@ -273,8 +259,8 @@ describe('briefing page', () => {
     assert.equal(await page.getByTestId('print').count(), 0);
     await context.close();
 
-    const bad = await browser.newPage();
-    await bad.goto(`${server.url}/briefing?area=nowhere-at-all`);
+    const bad = await e2e.browser.newPage();
+    await bad.goto(`${e2e.server.url}/briefing?area=nowhere-at-all`);
     await bad.waitForFunction(() => typeof window.__rawanBriefing?.error === 'string', undefined, { timeout: 30_000 });
     assert.match((await bad.getByTestId('briefing-error').textContent()) ?? '', /nowhere-at-all/);
     await bad.close();
@@ -319,42 +305,12 @@ function inspectPdf(pdf: Buffer, name: string): PdfFacts {
   }
 }
 
-/** Colour statistics of a region of a PNG (fractions of its width and height), decoded in a blank page. */
-async function regionStats(png: Buffer, region: { x: number; y: number; w: number; h: number }): Promise<{ distinct: number; dominantShare: number }> {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(
-      async ({ b64, r }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(img, 0, 0);
-        const { data } = ctx.getImageData(Math.round(r.x * img.width), Math.round(r.y * img.height), Math.round(r.w * img.width), Math.round(r.h * img.height));
-        const counts = new Map<number, number>();
-        for (let i = 0; i < data.length; i += 4) {
-          const key = ((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4);
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-        return { distinct: counts.size, dominantShare: Math.max(...counts.values()) / (data.length / 4) };
-      },
-      { b64: png.toString('base64'), r: region },
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 /** The map on a one-area page or the city page: the left ~40% of the sheet, below the header. */
 const MAP_REGION = { x: 0.05, y: 0.2, w: 0.33, h: 0.6 };
 
 async function assertMapDrawn(png: Buffer, what: string) {
-  const s = await regionStats(png, MAP_REGION);
-  assert.ok(s.distinct >= 20, `${what}: only ${s.distinct} colours in the map area`);
+  const s = await pixelStats(e2e.browser, png, MAP_REGION);
+  assert.ok(s.distinctColours >= 20, `${what}: only ${s.distinctColours} colours in the map area`);
   assert.ok(s.dominantShare < 0.85, `${what}: one colour covers ${(s.dominantShare * 100).toFixed(0)}% of the map area`);
 }
 
@@ -365,10 +321,10 @@ function assertA4Landscape(f: PdfFacts, what: string) {
 describe('briefing PDF', () => {
   test('GET /api/briefings/kampung-boncos.pdf: a one-page A4 landscape PDF with the map drawn', async () => {
     requirePoppler();
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     try {
-      await page.goto(`${server.url}/briefing?area=kampung-boncos`);
-      const res = await page.request.get(`${server.url}/api/briefings/kampung-boncos.pdf?lang=id`, { timeout: 120_000 });
+      await page.goto(`${e2e.server.url}/briefing?area=kampung-boncos`);
+      const res = await page.request.get(`${e2e.server.url}/api/briefings/kampung-boncos.pdf?lang=id`, { timeout: 120_000 });
       const body = await res.body();
       assert.equal(res.status(), 200, body.toString('utf8').slice(0, 500));
       assert.match(res.headers()['content-type'] ?? '', /application\/pdf/);
@@ -384,10 +340,10 @@ describe('briefing PDF', () => {
 
   test('GET /api/briefings/jakarta.pdf?lang=en: at most two A4 landscape pages with the maps drawn', async () => {
     requirePoppler();
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     try {
-      await page.goto(`${server.url}/briefing?area=jakarta&lang=en`);
-      const res = await page.request.get(`${server.url}/api/briefings/jakarta.pdf?lang=en`, { timeout: 180_000 });
+      await page.goto(`${e2e.server.url}/briefing?area=jakarta&lang=en`);
+      const res = await page.request.get(`${e2e.server.url}/api/briefings/jakarta.pdf?lang=en`, { timeout: 180_000 });
       const body = await res.body();
       assert.equal(res.status(), 200, body.toString('utf8').slice(0, 500));
       assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -408,10 +364,10 @@ describe('briefing PDF', () => {
   ] as const) {
     test(`the ${area} page prints to ${maxPages === 1 ? 'one page' : 'at most two pages'} of A4 landscape`, async () => {
       requirePoppler();
-      const context = await browser.newContext({ viewport: { width: 1123, height: 794 }, deviceScaleFactor: 1.5 });
+      const context = await e2e.browser.newContext({ viewport: { width: 1123, height: 794 }, deviceScaleFactor: 1.5 });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/briefing?area=${area}&lang=id&print=1`);
+        await page.goto(`${e2e.server.url}/briefing?area=${area}&lang=id&print=1`);
         await page.waitForFunction(() => window.__rawanBriefing?.ready === true, undefined, { timeout: 90_000 });
         await page.emulateMedia({ media: 'print' });
         const pdf = await page.pdf({

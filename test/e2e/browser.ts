@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core with software WebGL, and helpers to wait for the map and read its pixels.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RawanProbe } from '../../web/probe';
 
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
@@ -16,17 +17,8 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-export interface ProbeState {
-  mapLoaded: boolean;
-  mapIdle: boolean;
-  deckFrames: number;
-  choroplethKey: string | null;
-  layerIds: string[];
-  firstMapMs: number | null;
-  hotspotCells: number;
-  coverageLines: number;
-  allLayers: boolean;
-}
+/** What probeOf reads of window.__rawan: all of it but the basemap kind and the projection function. */
+export type ProbeState = Omit<RawanProbe, 'basemap' | 'project'>;
 
 export async function probeOf(page: Page): Promise<ProbeState> {
   return page.evaluate(() => {
@@ -67,12 +59,30 @@ export async function waitForMap(
   }
 }
 
-/** RGB colours of a PNG screenshot at the given pixel positions (decoded in a blank page). */
-export async function pixelsAt(browser: Browser, png: Buffer, points: readonly [number, number][]): Promise<[number, number, number][]> {
+export interface PixelStats {
+  distinctColours: number;
+  dominantShare: number;
+}
+
+/** A rectangle of an image in fractions of its width and height. */
+export interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const WHOLE: Region = { x: 0, y: 0, w: 1, h: 1 };
+
+type PngQuery = { points: readonly [number, number][] } | { region: Region };
+type PngAnswer = { colours: [number, number, number][] } | PixelStats;
+
+/** Decodes a PNG in a blank page, then reads the RGB colours at `points` or counts the colours of `region` (quantised to 4 bits per channel). */
+async function readPng(browser: Browser, png: Buffer, query: PngQuery): Promise<PngAnswer> {
   const page = await browser.newPage();
   try {
     return await page.evaluate(
-      async ({ b64, pts }) => {
+      async ({ b64, q }) => {
         const img = new Image();
         img.src = `data:image/png;base64,${b64}`;
         await img.decode();
@@ -82,47 +92,40 @@ export async function pixelsAt(browser: Browser, png: Buffer, points: readonly [
         const ctx = canvas.getContext('2d');
         if (!ctx) throw new Error('no 2d context');
         ctx.drawImage(img, 0, 0);
-        return pts.map(([x, y]): [number, number, number] => {
-          const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
-          return [d[0], d[1], d[2]];
-        });
+        if ('points' in q) {
+          return {
+            colours: q.points.map(([x, y]): [number, number, number] => {
+              const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+              return [d[0], d[1], d[2]];
+            }),
+          };
+        }
+        const r = q.region;
+        const { data } = ctx.getImageData(Math.round(r.x * img.width), Math.round(r.y * img.height), Math.round(r.w * img.width), Math.round(r.h * img.height));
+        const counts = new Map<number, number>();
+        for (let i = 0; i < data.length; i += 4) {
+          const key = ((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        return { distinctColours: counts.size, dominantShare: Math.max(...counts.values()) / (data.length / 4) };
       },
-      { b64: png.toString('base64'), pts: points },
+      { b64: png.toString('base64'), q: query },
     );
   } finally {
     await page.close();
   }
 }
 
-export interface PixelStats {
-  distinctColours: number;
-  dominantShare: number;
+/** RGB colours of a PNG screenshot at the given pixel positions (decoded in a blank page). */
+export async function pixelsAt(browser: Browser, png: Buffer, points: readonly [number, number][]): Promise<[number, number, number][]> {
+  const answer = await readPng(browser, png, { points });
+  if (!('colours' in answer)) throw new Error('expected colours');
+  return answer.colours;
 }
 
-/** Decodes a PNG screenshot in a blank page and counts colours (quantised to 4 bits per channel). */
-export async function pixelStats(browser: Browser, png: Buffer): Promise<PixelStats> {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      const counts = new Map<number, number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const key = ((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      const total = data.length / 4;
-      return { distinctColours: counts.size, dominantShare: Math.max(...counts.values()) / total };
-    }, png.toString('base64'));
-  } finally {
-    await page.close();
-  }
+/** Decodes a PNG screenshot in a blank page and counts colours (quantised to 4 bits per channel), of the whole image or of `region`. */
+export async function pixelStats(browser: Browser, png: Buffer, region: Region = WHOLE): Promise<PixelStats> {
+  const answer = await readPng(browser, png, { region });
+  if ('colours' in answer) throw new Error('expected colour counts');
+  return answer;
 }

@@ -1,39 +1,25 @@
 // Drives the built dashboard in headless Chromium: what is drawn, what is requested, selection, shareable URLs, language, API failure.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium, pixelStats, waitForMap } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { describe, test } from 'node:test';
+import type { Page, Request } from 'playwright-core';
+import { pixelStats, waitForMap } from './browser';
+import { e2eSession, SHOTS } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
 
-let server: TempServer;
-let browser: Browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession();
 
 /** A fresh page that records every /api/indicators (not /trend) request URL. */
 async function openPage(path = '/'): Promise<{ page: Page; indicatorUrls: URL[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  const page = await e2e.browser.newPage({ viewport: VIEWPORT });
   const indicatorUrls: URL[] = [];
   page.on('request', (r: Request) => {
     const u = new URL(r.url());
     if (u.pathname === '/api/indicators') indicatorUrls.push(u);
   });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${e2e.server.url}${path}`);
   return { page, indicatorUrls };
 }
 
@@ -49,7 +35,7 @@ describe('dashboard', () => {
     assert.ok(probe.layerIds.includes('focus-areas'));
     assert.ok(probe.layerIds.includes('facilities'));
     const shot = await page.locator('.map-area').screenshot();
-    const stats = await pixelStats(browser, shot);
+    const stats = await pixelStats(e2e.browser, shot);
     assert.ok(stats.distinctColours >= 20, `only ${stats.distinctColours} colours on the map`);
     assert.ok(stats.dominantShare < 0.8, `one colour covers ${(stats.dominantShare * 100).toFixed(0)}% of the map`);
     await page.screenshot({ path: join(SHOTS, 'main.png') });
@@ -163,7 +149,7 @@ describe('dashboard', () => {
   });
 
   test('an API failure shows an error message, not a blank map', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT });
     const indicatorsOnly = (url: URL) => url.pathname === '/api/indicators';
     await page.route(indicatorsOnly, (route) =>
       route.fulfill({
@@ -172,7 +158,7 @@ describe('dashboard', () => {
         body: JSON.stringify({ error: { code: 'internal_error', message: 'Database is unavailable (test).' } }),
       }),
     );
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const alert = page.getByTestId('api-error');
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /Indikator tidak dapat dimuat.*Database is unavailable \(test\)/);

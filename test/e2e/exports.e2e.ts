@@ -1,35 +1,21 @@
 // The dashboard's exports: the map as a PNG (downloaded and decoded in the browser), and the table (CSV) and areas
 // (GeoJSON) links answering with the current filters.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, pixelStats, waitForMap } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { describe, test } from 'node:test';
+import { pixelStats, waitForMap } from './browser';
+import { e2eSession, SHOTS } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
 
-let server: TempServer;
-let browser: Browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession();
 
 describe('exports', () => {
   test('the map downloads as a PNG with title and legend; CSV and GeoJSON links carry the current filters', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const first = await waitForMap(page, { choroplethKey: () => true });
     // Narrow the filters so the links have something to carry: 6 months, without prevention, at kecamatan level.
     await page.getByRole('button', { name: '6 bln' }).click();
@@ -54,7 +40,7 @@ describe('exports', () => {
     const mapBox = await page.getByTestId('map').boundingBox();
     assert.ok(mapBox);
     assert.ok(width >= Math.floor(mapBox.width) && height > mapBox.height, `PNG ${width}×${height}, map ${mapBox.width}×${mapBox.height}`);
-    const stats = await pixelStats(browser, png);
+    const stats = await pixelStats(e2e.browser, png);
     assert.ok(stats.distinctColours >= 40, `only ${stats.distinctColours} colours in the PNG`);
     assert.ok(stats.dominantShare < 0.7, `one colour covers ${(stats.dominantShare * 100).toFixed(0)}% of the PNG`);
     assert.equal(await page.getByTestId('export-status').textContent(), '');
@@ -66,7 +52,7 @@ describe('exports', () => {
     ] as const) {
       const link = page.getByTestId(testId);
       assert.equal(await link.getAttribute('download'), '');
-      const href = new URL((await link.getAttribute('href')) ?? '', server.url);
+      const href = new URL((await link.getAttribute('href')) ?? '', e2e.server.url);
       assert.equal(href.pathname, path);
       assert.equal(href.searchParams.get('level'), 'kecamatan');
       assert.equal(href.searchParams.get('from'), url.searchParams.get('from'));

@@ -1,27 +1,19 @@
 // Focus-area editing in the browser: an analyst renames a focus area and drags a vertex of its outline, saves, and
 // sees both after a reload; draws a new one by clicking; viewers get no editing controls.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, waitForMap } from './browser';
-import { startTempServer, type TempServer } from './temp-server.mjs';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { waitForMap } from './browser';
+import { e2eSession, SHOTS } from './session';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
 const ADMIN_PASSWORD = process.env.RAWAN_E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 const RUN = Date.now().toString(36);
 const ANALYST = `e2e-focus-${RUN}`;
 const PASSWORD = 'focus-analyst-password';
 
-let server: TempServer;
-let browser: Browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = process.env.RAWAN_E2E_URL ? { url: process.env.RAWAN_E2E_URL, port: 0, stop: async () => undefined } : await startTempServer();
-  browser = await launchChromium();
+const e2e = e2eSession(async ({ server, browser }) => {
   const admin = await browser.newContext();
   const headers = { origin: server.url };
   const login = await admin.request.post(`${server.url}/api/auth/login`, { data: { username: 'admin', password: ADMIN_PASSWORD }, headers });
@@ -31,14 +23,12 @@ before(async () => {
   await admin.close();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function analystContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const res = await context.request.post(`${server.url}/api/auth/login`, { data: { username: ANALYST, password: PASSWORD }, headers: { origin: server.url } });
+  const context = await e2e.browser.newContext({ viewport: VIEWPORT });
+  const res = await context.request.post(`${e2e.server.url}/api/auth/login`, {
+    data: { username: ANALYST, password: PASSWORD },
+    headers: { origin: e2e.server.url },
+  });
   assert.equal(res.status(), 200, await res.text());
   return context;
 }
@@ -58,14 +48,14 @@ interface FocusFeature {
 }
 
 async function focusList(page: Page): Promise<FocusFeature[]> {
-  const res = await page.request.get(`${server.url}/api/areas?level=focus`);
+  const res = await page.request.get(`${e2e.server.url}/api/areas?level=focus`);
   return (await res.json()).features;
 }
 
 describe('focus-area editing', () => {
   test('viewers see no editing tab or controls', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${server.url}/?panel=focus`);
+    const page = await e2e.browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${e2e.server.url}/?panel=focus`);
     await waitForMap(page, { choroplethKey: () => true, timeout: 90_000 });
     assert.equal(await page.getByTestId('tab-focus').count(), 0);
     assert.equal(await page.getByTestId('focus-edit-panel').count(), 0);
@@ -76,7 +66,7 @@ describe('focus-area editing', () => {
     const context = await analystContext();
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const first = await waitForMap(page, { choroplethKey: () => true, timeout: 90_000 });
     await page.getByTestId('tab-focus').click();
     await page.getByTestId('focus-edit-panel').waitFor();
@@ -131,7 +121,7 @@ describe('focus-area editing', () => {
   test("an analyst draws a new focus area by clicking the map; a self-crossing outline shows the server's reason", async () => {
     const context = await analystContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/?panel=focus`);
+    await page.goto(`${e2e.server.url}/?panel=focus`);
     const first = await waitForMap(page, { choroplethKey: () => true, timeout: 90_000 });
     await page.getByTestId('focus-edit-new').click();
     await page.getByTestId('focus-edit-name').fill('Gang Uji E2E');
