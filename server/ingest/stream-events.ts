@@ -91,6 +91,9 @@ export class EventCsvStream {
         }
         this.rows += batch.rows.length;
         this.opts.onRows?.(this.rows);
+        // A turn of the event loop per batch: an uploaded file is already in memory, so without it nothing else
+        // (other requests, progress polls, timers) would run until the whole import is done.
+        await new Promise((resolve) => setImmediate(resolve));
         yield this.ok ? events : [];
       }
     } catch (e) {

@@ -30,6 +30,12 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly tallies: SqliteTallies;
   private readonly focusAreas: SqliteFocusAreas;
+  /**
+   * Set while writeStream holds the write lock (an import streaming over many turns of the event loop): this
+   * process's other writes wait for it here, without blocking, instead of in SQLite's busy timeout, which would
+   * stall the whole server and then fail.
+   */
+  private streaming: Promise<void> | null = null;
   /** Prepared statements by SQL text: preparing costs more than running the small reads every request makes. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -85,7 +91,13 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  /** Resolves once no streamed import of this store holds the write lock. */
+  private async writeTurn(): Promise<void> {
+    while (this.streaming) await this.streaming;
+  }
+
   async write(batch: readonly StoreWrite[]): Promise<void> {
+    await this.writeTurn();
     // IMMEDIATE: take the write lock before reading the rows whose tallies the batch changes.
     try {
       this.db
@@ -102,6 +114,11 @@ export class SqliteStore implements Store {
   }
 
   async writeStream(batches: AsyncIterable<readonly StoreWrite[]>): Promise<void> {
+    await this.writeTurn();
+    let done = () => {};
+    this.streaming = new Promise((resolve) => {
+      done = resolve;
+    });
     // A connection of its own, so the server's reads go on and see the store as before (an in-memory database has one).
     const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
     try {
@@ -115,6 +132,8 @@ export class SqliteStore implements Store {
       });
     } finally {
       if (conn !== this) await conn.close();
+      this.streaming = null;
+      done();
     }
   }
 
@@ -232,7 +251,10 @@ export class SqliteStore implements Store {
 
   // Focus-area editing lives in sqlite-focus-areas.ts.
   getFocusArea = (id: string): Promise<FocusAreaRecord | null> => this.focusAreas.getFocusArea(id);
-  editFocusArea = (edit: FocusAreaEdit): Promise<FocusAreaEditResult> => this.focusAreas.editFocusArea(edit);
+  editFocusArea = async (edit: FocusAreaEdit): Promise<FocusAreaEditResult> => {
+    await this.writeTurn();
+    return this.focusAreas.editFocusArea(edit);
+  };
   listFocusAreaHistory = (id: string): Promise<FocusAreaHistoryEntry[]> => this.focusAreas.listFocusAreaHistory(id);
   focusAreaIdTaken = (id: string): Promise<boolean> => this.focusAreas.focusAreaIdTaken(id);
 
@@ -337,6 +359,7 @@ export class SqliteStore implements Store {
   }
 
   async updateFacility(id: string, patch: FacilityPatch): Promise<boolean> {
+    await this.writeTurn();
     const tx = this.db.transaction(() => {
       const cur = this.prepared('SELECT capacity_per_month, rehab FROM facilities WHERE id = ?').get(id) as Row | undefined;
       if (!cur) return false;
@@ -354,6 +377,7 @@ export class SqliteStore implements Store {
   }
 
   async savePlan(plan: Omit<PlanRecord, 'version'>): Promise<PlanRecord> {
+    await this.writeTurn();
     return this.db.transaction(() => {
       const last = this.prepared('SELECT MAX(version) AS v FROM coverage_plans WHERE name = ?').get(plan.name) as Row;
       const version = (last.v === null ? 0 : Number(last.v)) + 1;
@@ -385,12 +409,14 @@ export class SqliteStore implements Store {
   }
 
   async createUser(u: UserRecord): Promise<void> {
+    await this.writeTurn();
     this.db
       .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(u.id, u.username, u.passwordHash, u.role, flag(u.disabled), u.createdAt, u.updatedAt);
   }
 
   async updateUser(id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>): Promise<void> {
+    await this.writeTurn();
     const cur = await this.findUser({ id });
     if (!cur) return;
     this.db
@@ -422,6 +448,7 @@ export class SqliteStore implements Store {
   }
 
   async createSession(s: SessionRecord): Promise<void> {
+    await this.writeTurn();
     this.db
       .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked, address) VALUES (?, ?, ?, ?, ?, ?)')
       .run(s.tokenHash, s.userId, s.createdAt, s.expiresAt, flag(s.revoked), s.address);
@@ -434,11 +461,13 @@ export class SqliteStore implements Store {
   }
 
   async revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void> {
+    await this.writeTurn();
     if ('tokenHash' in by) this.prepared('UPDATE sessions SET revoked = 1 WHERE token_hash = ?').run(by.tokenHash);
     else this.prepared('UPDATE sessions SET revoked = 1 WHERE user_id = ?').run(by.userId);
   }
 
   async appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void> {
+    await this.writeTurn();
     this.db
       .prepare('INSERT INTO audit_log (at, username, role, action, target, details, address) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(e.at, e.username, e.role, e.action, e.target, e.details, e.address);

@@ -94,4 +94,41 @@ describe.each(stores)('writeStream: %s', (_name, open, isolated) => {
     expect(await store.counts()).toMatchObject({ events: 4 });
     await done(store);
   });
+
+  it('lets reads go on during the stream, and another write waits (SQLite) or runs beside it (PostgreSQL), never failing', async () => {
+    const store = open();
+    await store.migrate();
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    async function* slow(): AsyncGenerator<StoreWrite[]> {
+      yield [{ kind: 'events', events: [ev('s1', '2025-04-01', 106.8)] }];
+      await held;
+      yield [{ kind: 'meta', key: 'streamed', value: 'yes' }];
+    }
+    const order: string[] = [];
+    const streaming = store.writeStream(slow()).then(() => order.push('stream committed'));
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const started = Date.now();
+      const writing = store.write([{ kind: 'meta', key: 'other', value: '1' }]).then(() => order.push('other write'));
+      // Reads answer from the store as it was (on a file or PostgreSQL) while the stream holds its transaction.
+      if (isolated) expect((await store.counts()).events).toBe(0);
+      await new Promise((r) => setTimeout(r, 100));
+      // SQLite has one writer at a time: the other write waits for the commit, without blocking the process.
+      if (store.kind === 'sqlite') expect(order).toEqual([]);
+      release();
+      await Promise.all([streaming, writing]);
+      if (store.kind === 'sqlite') expect(order).toEqual(['stream committed', 'other write']);
+      expect([await store.getMeta('streamed'), await store.getMeta('other')]).toEqual(['yes', '1']);
+      expect((await store.counts()).events).toBe(1);
+      // Well under SQLite's 5 s busy timeout: the write waited for the commit, it did not sleep in the lock.
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      release();
+      await streaming.catch(() => {});
+      await done(store);
+    }
+  });
 });
