@@ -11,23 +11,13 @@ import { createEventPlacer } from '../server/ingest/event-placer.js';
 import { ensureDefaultData } from '../server/store/open-store.js';
 import { PostgresStore } from '../server/store/postgres-store.js';
 import { printTable, timeRuns, type Row } from './measure.js';
+import { createRng } from '../data/prng.js';
 
 /** Events per store.write (one transaction each), so memory stays bounded at 10M events. */
 const BATCH = 100_000;
 const RUNS = 20;
 const BONCOS_BBOX = '106.795,-6.193,106.811,-6.181';
 
-/** mulberry32: a small seeded generator so every run loads the same events. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -54,7 +44,7 @@ export async function benchPostgres(url: string, events: number): Promise<Row[]>
     if (!range) throw new Error('the default data has no events');
     const seeds = (await store.listEventLocations()).map((e) => e.location);
     const place = createEventPlacer(kelurahan, focusAreas);
-    const rnd = random(9);
+    const rnd = createRng(9).next;
     const start = Date.parse(`${range.min}T00:00:00Z`);
     const days = Math.round((Date.parse(`${range.max}T00:00:00Z`) - start) / 86_400_000) + 1;
     let writeMs = 0;

@@ -3,18 +3,8 @@
 import { EVENT_TYPES, type CaseEvent, type LngLat } from '../server/domain/types.js';
 import { createEventPlacer } from '../server/ingest/event-placer.js';
 import type { Store } from '../server/store/store.js';
+import { createRng } from '../data/prng.js';
 
-/** mulberry32: a small seeded generator so every run loads the same events. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -30,7 +20,7 @@ export async function eventSource(store: Store, n: number, seed = 9) {
   const range = await store.eventDateRange();
   if (!range) throw new Error('load the built-in default data first: it has no events');
   const seeds = (await store.listEventLocations()).map((e) => e.location);
-  const rnd = random(seed);
+  const rnd = createRng(seed).next;
   const start = Date.parse(`${range.min}T00:00:00Z`);
   const days = Math.round((Date.parse(`${range.max}T00:00:00Z`) - start) / 86_400_000) + 1;
   let i = 0;

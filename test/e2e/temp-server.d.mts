@@ -4,6 +4,6 @@ export interface TempServer {
   port: number;
   stop(): Promise<void>;
 }
-export function buildClientIfStale(): boolean;
+export function buildClientIfStale(opts?: { log?: boolean }): boolean;
 export function freePort(): Promise<number>;
 export function startTempServer(options?: { env?: Record<string, string>; log?: boolean }): Promise<TempServer>;

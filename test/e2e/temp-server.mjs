@@ -1,30 +1,14 @@
 // Starts Rawan on a free port with a fresh temporary database (and builds the client first when it is stale), for e2e tests and the client benchmark.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildClientIfStale } from '../../scripts/client-build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Runs `vite build` when dist/ is missing or older than web/ or vite.config.ts. */
-export function buildClientIfStale() {
-  const built = join(ROOT, 'dist/index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'web')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return false;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`vite build failed with status ${r.status}`);
-  return true;
-}
+export { buildClientIfStale };
 
 function portIsFree(port) {
   return new Promise((ok) => {

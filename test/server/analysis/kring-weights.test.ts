@@ -59,6 +59,26 @@ function randomCell(random: Random, res: number): string {
   return latLngToCell(lat, 360 * random() - 180, res);
 }
 
+/**
+ * Random cells of resolution 1..maxRes on hexagonal base cells, with their axial IJ as cellAxial gives it and the
+ * centre child of their base cell (the origin of that frame).
+ */
+function* hexagonBaseCells(seed: number, tries: number, maxRes: number): Generator<{ cell: string; res: number; base: number; axial: [number, number]; origin: string }> {
+  const random = createRandom(seed);
+  const hi = new Uint32Array(1);
+  const lo = new Uint32Array(1);
+  const out = new Int32Array(2);
+  for (let t = 0; t < tries; t++) {
+    const res = 1 + Math.floor(random() * maxRes);
+    const cell = randomCell(random, res);
+    const base = getBaseCellNumber(cell);
+    if (isPentagonBaseCell(base)) continue;
+    parseCanonicalCell(cell, hi, lo, 0);
+    cellAxial(hi[0], lo[0], res, out, 0);
+    yield { cell, res, base, axial: [out[0], out[1]], origin: cellToCenterChild(getRes0Cells()[base], res) };
+  }
+}
+
 function pick<T>(random: Random, xs: readonly T[]): T {
   return xs[Math.floor(random() * xs.length)];
 }
@@ -202,40 +222,18 @@ describe('integer reading of H3 cells', () => {
   });
 
   it('gives the local IJ coordinates h3-js gives within a hexagonal base cell', () => {
-    const random = createRandom(12);
-    const hi = new Uint32Array(1);
-    const lo = new Uint32Array(1);
-    const out = new Int32Array(2);
-    for (let t = 0; t < 500; t++) {
-      const res = 1 + Math.floor(random() * 15);
-      const cell = randomCell(random, res);
-      const base = getBaseCellNumber(cell);
-      if (isPentagonBaseCell(base)) continue;
-      parseCanonicalCell(cell, hi, lo, 0);
-      cellAxial(hi[0], lo[0], res, out, 0);
+    for (const { cell, axial, origin } of hexagonBaseCells(12, 500, 15)) {
       // The base cell's centre child sits at the frame's origin.
-      const origin = cellToCenterChild(getRes0Cells()[base], res);
-      expect(cellToLocalIj(origin, cell)).toEqual({ i: out[0], j: out[1] });
+      expect(cellToLocalIj(origin, cell)).toEqual({ i: axial[0], j: axial[1] });
     }
   });
 
   it('tells lattice neighbours inside the base cell from those outside as h3-js does', () => {
-    const random = createRandom(13);
-    const hi = new Uint32Array(1);
-    const lo = new Uint32Array(1);
-    const out = new Int32Array(2);
     let outside = 0;
-    for (let t = 0; t < 400; t++) {
-      const res = 1 + Math.floor(random() * 4);
-      const cell = randomCell(random, res);
-      const base = getBaseCellNumber(cell);
-      if (isPentagonBaseCell(base)) continue;
-      parseCanonicalCell(cell, hi, lo, 0);
-      cellAxial(hi[0], lo[0], res, out, 0);
-      const origin = cellToCenterChild(getRes0Cells()[base], res);
+    for (const { res, base, axial, origin } of hexagonBaseCells(13, 400, 4)) {
       for (let d = 1; d <= 6; d++) {
-        const a = out[0] + DIGIT_A[d];
-        const b = out[1] + DIGIT_B[d];
+        const a = axial[0] + DIGIT_A[d];
+        const b = axial[1] + DIGIT_B[d];
         const inside = inBaseCell(a, b, res);
         if (inside) {
           expect(getBaseCellNumber(localIjToCell(origin, { i: a, j: b }))).toBe(base);

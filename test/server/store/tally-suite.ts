@@ -5,6 +5,7 @@ import { latLngToCell } from 'h3-js';
 import { beforeEach, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../../../server/domain/types.js';
 import type { Store } from '../../../server/store/store.js';
+import { createRng } from '../../../data/prng.js';
 
 const AREAS = ['K1', 'K2', 'K3', 'K4', null];
 const FOCUS = ['fa-1', 'fa-2', null, null];
@@ -12,17 +13,6 @@ const POINTS: Array<[number, number] | null> = [[106.8031, -6.1868], [106.8771, 
 const FIRST_DAY = Date.UTC(2023, 11, 20) / 86_400_000;
 const DAYS = 800;
 
-/** mulberry32, so the model data is the same on every run and every store. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -64,7 +54,7 @@ export function tallySuite(open: () => Promise<Store>) {
     store = await open();
     await store.migrate();
     model.clear();
-    const rnd = random(7);
+    const rnd = createRng(7).next;
     const write = async (events: CaseEvent[]) => {
       await store.write([{ kind: 'events', events }]);
       for (const e of events) model.set(e.id, e);
@@ -123,7 +113,7 @@ export function tallySuite(open: () => Promise<Store>) {
   });
 
   it('keeps zero-count events as groups, as counting the events does', async () => {
-    await store.write([{ kind: 'events', events: [{ ...randomEvent(random(3), 'zero'), date: '2030-01-05', type: 'prevention', areaCode: 'KZ', count: 0, location: null, h3: null }] }]);
+    await store.write([{ kind: 'events', events: [{ ...randomEvent(createRng(3).next, 'zero'), date: '2030-01-05', type: 'prevention', areaCode: 'KZ', count: 0, location: null, h3: null }] }]);
     expect(await store.countEvents({ from: '2030-01-01', to: '2030-01-31', types: ['prevention'] }, 'area')).toEqual([{ key: 'KZ', type: 'prevention', count: 0 }]);
     expect(await store.countEventsByMonth({ from: '2030-01-05', to: '2030-02-28', types: EVENT_TYPES }, {})).toEqual([{ month: '2030-01', type: 'prevention', count: 0 }]);
   });

@@ -5,6 +5,7 @@ import { shownCoverageResource } from '../../state/coverage-selectors';
 import { dataOf } from '../../state/resource';
 import { facilitiesOf } from '../../state/selectors';
 import { rawanStore, useRawan } from '../../store';
+import { AssignmentLink } from './assignment-link';
 import { useCoverageFormat } from './coverage-format';
 
 export default function AreaPlanSection({ demandId }: { demandId: string }) {
@@ -37,19 +38,13 @@ export default function AreaPlanSection({ demandId }: { demandId: string }) {
             const locked = lock?.facilityId === a.facilityId;
             return (
               <li key={a.facilityId} className="plan-row">
-                <button type="button" className="link-row" onClick={() => actions.select({ kind: 'facility', id: a.facilityId })}>
-                  <span>
-                    {nameOf(a.facilityId)}
-                    {locked ? (
-                      <span className="override-kind lock" title={t('coverage.locked')}>
-                        {t('coverage.lockShort')}
-                      </span>
-                    ) : null}
-                  </span>
-                  <span className="muted">
-                    {t('coverage.clients', { n: f.clients(a.amount) })} · {f.km(a.distanceKm)}
-                  </span>
-                </button>
+                <AssignmentLink
+                  label={nameOf(a.facilityId)}
+                  locked={locked}
+                  amount={a.amount}
+                  distanceKm={a.distanceKm}
+                  onClick={() => actions.select({ kind: 'facility', id: a.facilityId })}
+                />
                 {locked ? null : (
                   <button
                     type="button"

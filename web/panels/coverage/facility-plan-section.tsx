@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { shownCoverageResource } from '../../state/coverage-selectors';
 import { dataOf } from '../../state/resource';
 import { rawanStore, useRawan } from '../../store';
+import { AssignmentLink } from './assignment-link';
 import { useCoverageFormat } from './coverage-format';
 
 export default function FacilityPlanSection({ id }: { id: string }) {
@@ -48,23 +49,13 @@ export default function FacilityPlanSection({ id }: { id: string }) {
             const locked = locks.some((l) => l.demandId === a.demandId && l.facilityId === id);
             return (
               <li key={a.demandId}>
-                <button
-                  type="button"
-                  className="link-row"
+                <AssignmentLink
+                  label={area?.name ?? a.demandId}
+                  locked={locked}
+                  amount={a.amount}
+                  distanceKm={a.distanceKm}
                   onClick={() => actions.select(area?.kind === 'focus' ? { kind: 'focus', id: a.demandId } : { kind: 'area', code: a.demandId })}
-                >
-                  <span>
-                    {area?.name ?? a.demandId}
-                    {locked ? (
-                      <span className="override-kind lock" title={t('coverage.locked')}>
-                        {t('coverage.lockShort')}
-                      </span>
-                    ) : null}
-                  </span>
-                  <span className="muted">
-                    {t('coverage.clients', { n: f.clients(a.amount) })} · {f.km(a.distanceKm)}
-                  </span>
-                </button>
+                />
               </li>
             );
           })}
