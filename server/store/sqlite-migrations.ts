@@ -201,4 +201,14 @@ export const sqliteMigrations: readonly Migration[] = [
     // Tallies no longer kept (see DIMS in event-tallies.ts): their periods are counted from the events.
     sql: `DELETE FROM event_tallies WHERE NOT (${keptTalliesCondition()});`,
   },
+  {
+    version: 9,
+    name: 'events looked up by resolution-7 cell and date instead of by coordinates',
+    // An index on raw coordinates takes each import's inserts at random places; (h3_7, date) takes them at the end
+    // of each cell's run, and a box's events are found through the cells covering it (bbox-cells.ts).
+    sql: `
+      DROP INDEX IF EXISTS events_lng_lat;
+      CREATE INDEX events_h3_7_date ON events (h3_7, date);
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import { SqliteTallies } from './sqlite-tallies.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
 import { applySqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
+import { bboxCells7 } from '../analysis/bbox-cells.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
@@ -328,12 +329,20 @@ export class SqliteStore implements Store {
   async listEvents(q: EventQuery): Promise<CaseEvent[]> {
     const clauses = ['date >= ?', 'date <= ?', `type IN (${placeholders(q.types.length)})`];
     const params: unknown[] = [q.from, q.to, ...q.types];
+    let from = 'events';
     if (q.bbox) {
       clauses.push('lng >= ? AND lng <= ? AND lat >= ? AND lat <= ?');
       params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+      // A box of at most a degree: only the events of the cells covering it, by date, instead of the period's all.
+      const cells = bboxCells7(q.bbox);
+      if (cells) {
+        from = 'events INDEXED BY events_h3_7_date';
+        clauses.unshift('h3_7 IN (SELECT value FROM json_each(?))');
+        params.unshift(JSON.stringify(cells));
+      }
     }
     params.push(q.limit);
-    const rows = this.prepared(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
+    const rows = this.prepared(`SELECT * FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
     return rows.map((r) => ({
       id: str(r.id),
       type: str(r.type) as EventType,

@@ -192,6 +192,30 @@ describe('GET /api/events', () => {
     }
   });
 
+  it('returns every event inside the box, not only some (random boxes against the whole period filtered here)', async () => {
+    const period = 'from=2025-01-01&to=2025-12-31';
+    const all = (await t.get(`/api/events?${period}&limit=100000`)).body.features;
+    expect(all.length).toBeGreaterThan(1000);
+    let rnd = 20251202;
+    const next = () => ((rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let k = 0; k < 12; k++) {
+      // Boxes from a few hundred metres to half a degree, over Jakarta and its edges.
+      const size = 0.003 + 0.5 * next() ** 3;
+      const w = 106.65 + 0.35 * next();
+      const s = -6.4 + 0.3 * next();
+      const bbox = [w, s, w + size, s + size * (0.5 + next())].map((v) => Number(v.toFixed(5)));
+      const want = all
+        .filter((f: any) => {
+          const [x, y] = f.geometry.coordinates;
+          return x >= bbox[0] && x <= bbox[2] && y >= bbox[1] && y <= bbox[3];
+        })
+        .map((f: any) => f.properties.id)
+        .sort();
+      const got = (await t.get(`/api/events?bbox=${bbox.join(',')}&${period}&limit=100000`)).body.features.map((f: any) => f.properties.id).sort();
+      expect(got, `bbox ${bbox.join(',')}`).toEqual(want);
+    }
+  });
+
   it('says when the result was truncated at the limit', async () => {
     const r = await t.get('/api/events?limit=5');
     expect(r.body.features).toHaveLength(5);
