@@ -208,7 +208,7 @@ export const sqliteMigrations: readonly Migration[] = [
     // of each cell's run, and a box's events are found through the cells covering it (bbox-cells.ts).
     sql: `
       DROP INDEX IF EXISTS events_lng_lat;
-      CREATE INDEX events_h3_7_date ON events (h3_7, date);
+      CREATE INDEX IF NOT EXISTS events_h3_7_date ON events (h3_7, date);
     `,
   },
 ];
