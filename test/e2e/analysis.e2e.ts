@@ -188,4 +188,56 @@ describe('coverage planning', () => {
     assert.equal(geo.status(), 200);
     await context.close();
   });
+
+  test('a planner excludes a puskesmas and locks a focus area to another by clicking, and each re-run honours them', async () => {
+    const context = await adminContext();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${e2e.server.url}/?panel=coverage`);
+    await waitForMap(page, { choroplethKey: () => true, timeout: 90_000 });
+    await page.getByTestId('coverage-panel').waitFor();
+    type Sent = { locks: Array<{ demandId: string; facilityId: string }>; exclude: string[] };
+    type Got = { result: { assignments: Array<{ demandId: string; facilityId: string; amount: number }> } };
+    const runPlan = async (): Promise<{ sent: Sent; got: Got }> => {
+      const res = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/coverage/run');
+      await page.getByTestId('coverage-run').click();
+      const r = await res;
+      assert.equal(r.status(), 200);
+      return { sent: JSON.parse(r.request().postData() ?? '{}'), got: await r.json() };
+    };
+    const first = await runPlan();
+    await page.getByTestId('coverage-results').waitFor();
+    assert.deepEqual([first.sent.locks, first.sent.exclude], [[], []]);
+
+    // Exclude the busiest puskesmas from its panel: the re-run sends it and gives it no clients.
+    await page.getByTestId('coverage-utilisation').locator('.util-name').first().click();
+    await page.getByTestId('facility-plan').waitFor();
+    const exclude = page.getByTestId('facility-exclude');
+    await exclude.click();
+    assert.equal(await exclude.getAttribute('aria-pressed'), 'true');
+    const excluded = await runPlan();
+    assert.equal(excluded.sent.exclude.length, 1);
+    const gone = excluded.sent.exclude[0];
+    assert.ok(first.got.result.assignments.some((a) => a.facilityId === gone && a.amount > 0), 'the excluded puskesmas served clients before');
+    assert.ok(!excluded.got.result.assignments.some((a) => a.facilityId === gone && a.amount > 0), 'an excluded puskesmas serves nobody');
+
+    // From the now busiest puskesmas to an area it serves, and lock that area to the puskesmas serving it most.
+    await page.getByTestId('coverage-utilisation').locator('.util-name').first().click();
+    await page.getByTestId('facility-plan').locator('.link-row').first().click();
+    const areaPlan = page.getByTestId('area-plan');
+    await areaPlan.waitFor();
+    await areaPlan.locator('.plan-row').first().locator('.ghost-button').click();
+    await areaPlan.locator('.plan-lock').waitFor();
+    assert.match((await areaPlan.locator('.plan-lock').textContent()) ?? '', /Dikunci ke/);
+    await page.screenshot({ path: join(SHOTS, 'coverage-lock.png') });
+    const locked = await runPlan();
+    assert.deepEqual(locked.sent.exclude, [gone]);
+    assert.equal(locked.sent.locks.length, 1);
+    const lock = locked.sent.locks[0];
+    assert.ok(excluded.got.result.assignments.some((a) => a.demandId === lock.demandId && a.facilityId === lock.facilityId), 'the lock names a pair of the plan it was made from');
+    // A locked area is served by its puskesmas only.
+    const servedBy = new Set(locked.got.result.assignments.filter((a) => a.demandId === lock.demandId && a.amount > 0).map((a) => a.facilityId));
+    assert.deepEqual([...servedBy], [lock.facilityId]);
+    await context.close();
+  });
 });
