@@ -11,6 +11,18 @@ import { storeSuite } from './store-suite.js';
 
 storeSuite('sqlite (memory)', async () => new SqliteStore(':memory:'));
 
+/** A database file as migrations 1..version left it (the later ones not yet run), open for the test to fill. */
+function databaseAt(version: number): { path: string; db: Database.Database } {
+  const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), `v${version}.db`);
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of sqliteMigrations.filter((x) => x.version <= version)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01');
+  }
+  return { path, db };
+}
+
 describe('SqliteStore on disk', () => {
   it('creates the file with a WAL journal and records every migration once', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'nested', 'rawan.db');
@@ -26,13 +38,7 @@ describe('SqliteStore on disk', () => {
   });
 
   it('upgrades a version-3 database, filling in the H3 cells of stored events', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'old.db');
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of sqliteMigrations.filter((x) => x.version <= 3)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01');
-    }
+    const { path, db } = databaseAt(3);
     db.prepare("INSERT INTO events (id, type, date, lng, lat, count, source, synthetic) VALUES ('old', 'user_case', '2025-01-01', 106.8031, -6.1868, 1, 't', 0)").run();
     db.close();
     const store = new SqliteStore(path);
@@ -43,13 +49,7 @@ describe('SqliteStore on disk', () => {
   });
 
   it('upgrades a version-7 database: drops the fine-cell tallies no longer kept, and counts stay those of the events', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'v7.db');
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of sqliteMigrations.filter((x) => x.version <= 7)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01');
-    }
+    const { path, db } = databaseAt(7);
     const cell10 = latLngToCell(-6.1868, 106.8031, 10);
     const cell9 = latLngToCell(-6.1868, 106.8031, 9);
     db.prepare(`INSERT INTO events (id, type, date, lng, lat, h3, h3_9, count, source, synthetic)
