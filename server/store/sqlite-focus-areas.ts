@@ -12,7 +12,7 @@ import {
   type FocusAreaRecord,
 } from './focus-area-store.js';
 import type { SqliteTallies } from './sqlite-tallies.js';
-import { bboxCells7 } from '../analysis/bbox-cells.js';
+import { sqliteBoxLookup } from './sqlite-box.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
@@ -126,14 +126,10 @@ export class SqliteFocusAreas implements FocusAreaMethods {
   private reassignEvents(before: FocusArea | null, after: FocusArea | null): number {
     const boxes = affectedBoxes(before, after);
     if (boxes.length === 0) return 0;
-    const columns = 'id, lng, lat, focus_area_id';
-    const box = 'lng >= ? AND lng <= ? AND lat >= ? AND lat <= ?';
-    const inCells = this.db.prepare(`SELECT ${columns} FROM events INDEXED BY events_h3_7_date WHERE h3_7 IN (SELECT value FROM json_each(?)) AND ${box}`);
-    const anywhere = this.db.prepare(`SELECT ${columns} FROM events WHERE ${box}`);
     const located: LocatedEvent[] = [];
-    for (const [w, s, e, n] of boxes) {
-      const cells = bboxCells7([w, s, e, n]);
-      const rows = (cells ? inCells.all(JSON.stringify(cells), w, e, s, n) : anywhere.all(w, e, s, n)) as Row[];
+    for (const bbox of boxes) {
+      const box = sqliteBoxLookup(bbox);
+      const rows = this.db.prepare(`SELECT id, lng, lat, focus_area_id FROM ${box.from} WHERE ${box.where.join(' AND ')}`).all(...box.params) as Row[];
       for (const r of rows)
         located.push({ id: str(r.id), lng: Number(r.lng), lat: Number(r.lat), focusAreaId: strOrNull(r.focus_area_id) });
     }

@@ -10,7 +10,7 @@ import { SqliteTallies } from './sqlite-tallies.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
 import { applySqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
-import { bboxCells7 } from '../analysis/bbox-cells.js';
+import { sqliteBoxLookup } from './sqlite-box.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
@@ -327,22 +327,11 @@ export class SqliteStore implements Store {
   }
 
   async listEvents(q: EventQuery): Promise<CaseEvent[]> {
-    const clauses = ['date >= ?', 'date <= ?', `type IN (${placeholders(q.types.length)})`];
-    const params: unknown[] = [q.from, q.to, ...q.types];
-    let from = 'events';
-    if (q.bbox) {
-      clauses.push('lng >= ? AND lng <= ? AND lat >= ? AND lat <= ?');
-      params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
-      // A box of at most a degree: only the events of the cells covering it, by date, instead of the period's all.
-      const cells = bboxCells7(q.bbox);
-      if (cells) {
-        from = 'events INDEXED BY events_h3_7_date';
-        clauses.unshift('h3_7 IN (SELECT value FROM json_each(?))');
-        params.unshift(JSON.stringify(cells));
-      }
-    }
-    params.push(q.limit);
-    const rows = this.prepared(`SELECT * FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
+    // A box is read through the cells covering it, by date, instead of every event of the period.
+    const box = q.bbox ? sqliteBoxLookup(q.bbox) : { from: 'events', where: [], params: [] };
+    const clauses = [...box.where, 'date >= ?', 'date <= ?', `type IN (${placeholders(q.types.length)})`];
+    const params: unknown[] = [...box.params, q.from, q.to, ...q.types, q.limit];
+    const rows = this.prepared(`SELECT * FROM ${box.from} WHERE ${clauses.join(' AND ')} ORDER BY date, id LIMIT ?`).all(...params) as Row[];
     return rows.map((r) => ({
       id: str(r.id),
       type: str(r.type) as EventType,
