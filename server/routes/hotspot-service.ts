@@ -67,8 +67,9 @@ export function createHotspotService(store: Store) {
   const buckets = new Map<string, { counts: Promise<BucketCounts>; bytes: number }>();
   let bucketBytes = 0;
 
-  async function grid(resolution: number, k: number): Promise<Grid> {
-    const version = await store.dataVersion();
+  /** The study cells and weights; `known` is the data version when the caller has just read it. */
+  async function grid(resolution: number, k: number, known?: number): Promise<Grid> {
+    const version = known ?? (await store.dataVersion());
     const key = `${resolution}/${k}`;
     const hit = grids.get(key);
     if (hit && hit.version === version) return hit.grid;
@@ -163,7 +164,7 @@ export function createHotspotService(store: Store) {
   async function cellValues(filter: EventFilter, resolution: number, k: number): Promise<CellValues> {
     // The version is read before any count, so cached months are never older than the version they are filed under.
     const version = await store.dataVersion();
-    const g = await grid(resolution, k);
+    const g = await grid(resolution, k, version);
     const { buckets: whole, raw } = splitPeriod(filter);
     const values = new Float64Array(g.cells.length);
     const [bucketCounts, rawOutside] = await Promise.all([
