@@ -24,6 +24,8 @@ export interface ImportOptions {
   today?: string;
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** Event CSVs from this size are read in a worker thread (import-stream.ts THREAD_MIN_BYTES; tests lower it). */
+  threadFromBytes?: number;
   /** Called as the import moves on: reading and validating each file, then writing. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -162,7 +164,9 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
       after: [meta],
       place: createEventPlacer(kelurahan, focusAreas),
       kelurahan,
+      focusAreas,
       dryRun: opts.dryRun,
+      threadFromBytes: opts.threadFromBytes,
       onProgress: (p) => opts.onProgress?.({ ...p, files, records: p.phase === 'writing' ? records + (p.records ?? 0) : undefined }),
     });
     for (const s of streamed) reports[s.reportIndex] = out.reports[streamed.indexOf(s)];

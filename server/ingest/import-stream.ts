@@ -1,10 +1,11 @@
 // Streams event CSVs into one store transaction: the writes of the files read whole first, then each CSV batch as
 // it is validated, then the closing writes. The first problem rolls the transaction back; reading goes on (writing
 // nothing) so the report still counts every problem of every file.
-import type { CaseEvent } from '../domain/types.js';
+import type { FocusArea } from '../domain/types.js';
 import type { Store, StoreWrite } from '../store/store.js';
 import type { EventPlacer } from './event-placer.js';
-import { itemChunks, type ImportItem } from './import-files.js';
+import { EventCsvThread } from './event-thread.js';
+import { itemChunks, itemSize, type ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
 import type { ImportReport } from './report.js';
 import { EventCsvStream } from './stream-events.js';
@@ -34,10 +35,27 @@ export interface StreamOptions {
   before: readonly StoreWrite[];
   after: readonly StoreWrite[];
   place: EventPlacer;
-  /** The kelurahan the store holds once the import is applied. */
+  /** The kelurahan the store holds once the import is applied, and the focus areas (the import thread places with them). */
   kelurahan: ParseOptions['kelurahan'];
+  focusAreas: ReadonlyArray<Pick<FocusArea, 'id' | 'geometry'>>;
   dryRun: boolean;
+  /** Files at least this big are read in a worker thread while this one writes (THREAD_MIN_BYTES). */
+  threadFromBytes?: number;
   onProgress?: (p: StreamProgress) => void;
+}
+
+/**
+ * Files from this size (about 90,000 rows of a typical event CSV) are read in a worker thread: starting one costs
+ * about half a second, which smaller files would not win back.
+ */
+export const THREAD_MIN_BYTES = 4_000_000;
+
+/** One streamed file, read in this thread (EventCsvStream) or in a worker (EventCsvThread). */
+interface OpenedFile {
+  readonly ok: boolean;
+  readonly rows: number;
+  batches: AsyncGenerator<StoreWrite[]>;
+  report(): ImportReport;
 }
 
 /** Thrown into the store's write stream so it rolls back: a file has a problem. */
@@ -48,7 +66,7 @@ export async function streamEventFiles(
   files: readonly StreamedFile[],
   opts: StreamOptions,
 ): Promise<{ written: boolean; records: number; reports: ImportReport[] }> {
-  const opened: Array<{ stream: EventCsvStream; batches: AsyncGenerator<CaseEvent[]> }> = [];
+  const opened: OpenedFile[] = [];
   let writing = false;
   let records = 0;
   const open = async (i: number) => {
@@ -58,8 +76,25 @@ export async function streamEventFiles(
       const onRows = (rows: number) => {
         if (!writing) opts.onProgress?.({ phase: 'validating', file: f.item.fileName, fileIndex: f.fileIndex, rows, records });
       };
-      const stream = await EventCsvStream.open(itemChunks(f.item), { ...f.base, kelurahan: opts.kelurahan, place: opts.place, onRows });
-      opened[i] = { stream, batches: stream.events() };
+      if (itemSize(f.item) >= (opts.threadFromBytes ?? THREAD_MIN_BYTES)) {
+        const { kecamatanNames, ...base } = f.base;
+        const thread = new EventCsvThread(
+          {
+            item: f.item,
+            base: { ...base, kelurahan: opts.kelurahan.map(({ code, name, parentCode, geometry }) => ({ code, name, parentCode, geometry })) },
+            kecamatanNames: [...kecamatanNames],
+            focusAreas: opts.focusAreas.map(({ id, geometry }) => ({ id, geometry })),
+            write: opts.write,
+            dryRun: opts.dryRun,
+          },
+          onRows,
+        );
+        opened[i] = { get ok() { return thread.ok; }, get rows() { return thread.rows; }, batches: thread.writes(), report: () => thread.report() };
+      } else {
+        const stream = await EventCsvStream.open(itemChunks(f.item), { ...f.base, kelurahan: opts.kelurahan, place: opts.place, onRows });
+        const report = () => stream.report(f.item.kind, f.item.fileName, opts.dryRun, false);
+        opened[i] = { get ok() { return stream.ok; }, get rows() { return stream.rows; }, batches: stream.writes(), report };
+      }
       opts.onProgress?.({ phase: writing ? 'writing' : 'validating', file: f.item.fileName, fileIndex: f.fileIndex, rows: 0, records });
     }
     return opened[i];
@@ -69,16 +104,18 @@ export async function streamEventFiles(
     if (opts.before.length > 0) yield opts.before;
     for (let i = 0; i < files.length; i++) {
       writing = true;
-      const { stream, batches } = await open(i);
+      const file = await open(i);
+      let told = 0;
       for (;;) {
-        if (!stream.ok) throw new ImportRefused();
-        const next = await batches.next();
-        if (!stream.ok) throw new ImportRefused();
+        if (!file.ok) throw new ImportRefused();
+        const next = await file.batches.next();
+        if (!file.ok) throw new ImportRefused();
         if (next.done) break;
-        const events = next.value;
-        if (events.length > 0) yield [{ kind: 'events', events }];
-        records += events.length;
-        opts.onProgress?.({ phase: 'writing', file: files[i].item.fileName, fileIndex: files[i].fileIndex, rows: stream.rows, records });
+        if (next.value.length > 0) yield next.value;
+        for (const w of next.value) if (w.kind === 'events') records += w.events.length;
+        // Once per batch of rows (a worker's summed tallies come as a write of their own, with no rows).
+        if (file.rows !== told) opts.onProgress?.({ phase: 'writing', file: files[i].item.fileName, fileIndex: files[i].fileIndex, rows: file.rows, records });
+        told = file.rows;
       }
     }
     writing = false;
@@ -107,6 +144,6 @@ export async function streamEventFiles(
   return {
     written,
     records: written ? records : 0,
-    reports: files.map((f, i) => opened[i].stream.report(f.item.kind, f.item.fileName, opts.dryRun, false)),
+    reports: files.map((_f, i) => opened[i].report()),
   };
 }

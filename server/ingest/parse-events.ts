@@ -1,6 +1,7 @@
 // Turns case-event records (CSV or GeoJSON) into events with a kelurahan, focus area and H3 cell.
 import { EVENT_TYPES, type EventType } from '../domain/types.js';
 import { matchColumns, type FieldSpec } from './columns.js';
+import { IdRows } from './id-rows.js';
 import type { EventPlacer } from './event-placer.js';
 import { readLocation } from './location.js';
 import type { Table, TableRow } from './read-table.js';
@@ -67,7 +68,7 @@ export function matchEventColumns(columns: readonly string[], hasGeometry: boole
  */
 export function createEventRowReader(used: Readonly<Record<string, string>>, opts: ParseOptions & { place: EventPlacer }) {
   const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
-  const seen = new Map<string, number>();
+  const seen = new IdRows();
   // A file holds few distinct dates and type names, read once each.
   const dates = new Map<unknown, ReturnType<typeof parseDate>>();
   const types = new Map<string, EventType | null>();
@@ -75,8 +76,10 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
     const before = issues.errorCount;
     const id = text(r.props[used.id]);
     if (id === '') issues.error(r.row, 'missing_value', 'id is empty; every case record needs the id it has in the source system', 'id');
-    else if (seen.has(id)) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${seen.get(id)})`, 'id');
-    else seen.set(id, r.row);
+    else {
+      const first = seen.firstRow(id, r.row);
+      if (first !== undefined) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${first})`, 'id');
+    }
     const rawType = text(r.props[used.type]);
     let type = types.get(rawType);
     if (type === undefined) {

@@ -1,6 +1,7 @@
 // Reads an event CSV in pieces: each batch of rows is validated by the same rules and messages as the in-memory parser,
 // placed (kelurahan, focus area, H3 cell) and handed on, while problems are counted as they are found.
 import type { CaseEvent } from '../domain/types.js';
+import type { StoreWrite } from '../store/store.js';
 import { openCsvStream, type CsvStream } from './csv-stream.js';
 import type { EventPlacer } from './event-placer.js';
 import { createEventRowReader, matchEventColumns } from './parse-events.js';
@@ -104,6 +105,11 @@ export class EventCsvStream {
       await csv.batches.return(undefined);
     }
     if (this.rows === 0) this.issues.error(0, 'empty_file', 'The file has a header but no rows.');
+  }
+
+  /** The events of each batch as the store write that takes them (none for an empty batch). */
+  async *writes(): AsyncGenerator<StoreWrite[]> {
+    for await (const events of this.events()) yield events.length > 0 ? [{ kind: 'events', events }] : [];
   }
 
   report(kind: string, file: string, dryRun: boolean, written: boolean): ImportReport {

@@ -11,9 +11,15 @@ export interface EventCells {
   h3_9: string | null;
 }
 
+/** An event whose cells at resolutions 7 to 9 were found already (by the import thread): eventCells returns them. */
+export interface PlacedEvent extends CaseEvent {
+  cells: EventCells;
+}
+
 const NONE: EventCells = { h3_7: null, h3_8: null, h3_9: null };
 
-export function eventCells(e: Pick<CaseEvent, 'location' | 'h3'>): EventCells {
+export function eventCells(e: Pick<CaseEvent, 'location' | 'h3'> & { cells?: EventCells }): EventCells {
+  if (e.cells !== undefined) return e.cells;
   if (!e.location) return NONE;
   const [lng, lat] = e.location;
   // The event's own cell (the placer's latLngToCell at 10) is only a starting guess: pointCells checks every answer.

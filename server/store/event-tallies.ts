@@ -208,7 +208,7 @@ export class TallyDeltas {
 
   /** Hands over and forgets the summed deltas, leaving out those that cancelled out, in primary-key order (so a flush
    * walks the tally B-tree once instead of jumping around it). */
-  take(): { deltas: TallyDelta[]; values: Float64Array } {
+  take(): TakenTallies {
     this.rollUp();
     const { entries, values } = this;
     this.index = new Map();
@@ -236,6 +236,12 @@ function keyOf(e: TalliedEvent, dim: DimName): string | null {
     default:
       return e[dim];
   }
+}
+
+/** Summed deltas handed over by TallyDeltas.take: entries in primary-key order, their values in one array. */
+export interface TakenTallies {
+  deltas: TallyDelta[];
+  values: Float64Array;
 }
 
 /** One summed row as read back: a key (and a month when grouped by month), then the ten tally columns. */

@@ -187,6 +187,9 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
         lastByKey(w.updates, (u) => u.id),
         (c) => [c.map((u) => u.id), c.map((u) => u.areaCode), c.map((u) => u.focusAreaId)],
       );
+    case 'tallies':
+      // The event triggers keep PostgreSQL's tallies (they count preTallied events like any other).
+      return;
     case 'meta':
       await client.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [w.key, w.value]);
       return;

@@ -26,8 +26,11 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
-/** Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies. */
-export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[]): void {
+/**
+ * Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies.
+ * preTallied: the events' own tallies are written separately (see StoreWrite); only those of replaced events change here.
+ */
+export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[], preTallied = false): void {
   const { insert, update } = statements(db);
   for (const e of events) {
     const { h3_7, h3_8, h3_9 } = eventCells(e);
@@ -39,6 +42,6 @@ export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies,
       if (old) tallies.add(old, -1);
       update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, e.id);
     }
-    tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7, h3_8, h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
+    if (!preTallied) tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7, h3_8, h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
   }
 }

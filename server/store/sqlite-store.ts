@@ -187,7 +187,9 @@ export class SqliteStore implements Store {
         return;
       }
       case 'events':
-        return writeSqliteEvents(this.db, this.tallies, w.events);
+        return writeSqliteEvents(this.db, this.tallies, w.events, w.preTallied);
+      case 'tallies':
+        return this.tallies.write(w.tallies);
       case 'eventAreas': {
         const stmt = this.prepared('UPDATE events SET area_code = ?, focus_area_id = ? WHERE id = ?');
         for (const u of w.updates) {

@@ -13,6 +13,7 @@ import {
   TallyDeltas,
   type DimName,
   type TalliedEvent,
+  type TakenTallies,
   type TallyRow,
 } from './event-tallies.js';
 
@@ -91,8 +92,12 @@ export class SqliteTallies {
 
   /** Writes out the summed deltas; call before the transaction commits. */
   flush(): void {
+    this.write(this.deltas.take());
+  }
+
+  /** Adds summed deltas (from flush, or summed by the import thread) to the stored tallies. */
+  write({ deltas, values: v }: TakenTallies): void {
     const stmt = this.prepared(UPSERT);
-    const { deltas, values: v } = this.deltas.take();
     for (const { dim, grain, bucket, key, offset: o } of deltas) {
       stmt.run(dim, grain, bucket, key, v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8], v[o + 9]);
     }

@@ -1,5 +1,6 @@
 // The Store interface: everything routes and services may ask of storage, so SQLite and PostgreSQL are interchangeable.
 import type { Area, AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea, Population } from '../domain/types.js';
+import type { TakenTallies } from './event-tallies.js';
 import type { FocusAreaMethods } from './focus-area-store.js';
 
 export interface AreaRecord extends Area {
@@ -15,7 +16,13 @@ export type StoreWrite =
   | { kind: 'population'; rows: Population[] }
   | { kind: 'facilities'; facilities: Facility[]; replaceSynthetic: boolean }
   | { kind: 'focusAreas'; focusAreas: FocusArea[] }
-  | { kind: 'events'; events: CaseEvent[] }
+  /**
+   * preTallied: the events' own tallies come in 'tallies' writes of the same transaction (the import thread sums
+   * them); the store still takes away the tallies of any stored event they replace.
+   */
+  | { kind: 'events'; events: CaseEvent[]; preTallied?: boolean }
+  /** Summed tally changes (SQLite; PostgreSQL's triggers keep its tallies and it ignores these). */
+  | { kind: 'tallies'; tallies: TakenTallies }
   | { kind: 'eventAreas'; updates: EventAreaUpdate[] }
   | { kind: 'meta'; key: string; value: string };
 

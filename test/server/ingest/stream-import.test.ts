@@ -1,6 +1,6 @@
 // Event CSVs are streamed into one transaction: late problems are reported by their line and leave the store exactly
 // as it was, re-imports update, tallies stay equal to a recount of the events, progress is told per batch, and reads
-// during the import see the store as before.
+// during the import see the store as before; the same whether the file is read in this thread or in a worker.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { runImport, type ImportProgress } from '../../../server/ingest/import-se
 import type { Store } from '../../../server/store/store.js';
 import { makeTestApp } from '../../helpers/test-app.js';
 
-const opts = { dryRun: false, maxBytes: 50e6, today: '2026-11-23' };
+const base = { dryRun: false, maxBytes: 50e6, today: '2026-11-23' };
 // Two points inside Kota Bambu Selatan and Kampung Bahari's kelurahan on the built-in boundaries.
 const P1: [number, number] = [106.8031, -6.1868];
 const P2: [number, number] = [106.8771, -6.1098];
@@ -46,7 +46,12 @@ async function recount(store: Store) {
   return { byArea, byCell, n: events.length };
 }
 
-describe('streamed event import', () => {
+// Big files are read in a worker thread (THREAD_MIN_BYTES) and small ones in this thread: every case runs both ways.
+describe.each([
+  ['read in this thread', { threadFromBytes: Infinity }],
+  ['read in a worker thread', { threadFromBytes: 0 }],
+])('streamed event import, %s', (_how, reader) => {
+  const opts = { ...base, ...reader };
   it('reports problems late in a large file by their line and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
     const t = await makeTestApp({ path: join(dir, 'rawan.db') });

@@ -1,0 +1,66 @@
+// The import thread: reads one event CSV with the same EventCsvStream the main thread would use (parse, validate,
+// place), finds each valid event's H3 cells and sums its tallies, and posts the batches to the main thread, which only
+// writes them. It runs at most AHEAD batches in front of the writes, so memory stays bounded however big the file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { eventCells, type EventCells } from '../store/event-cells.js';
+import { TallyDeltas } from '../store/event-tallies.js';
+import { createEventPlacer } from './event-placer.js';
+import { packEvents } from './event-packing.js';
+import { itemChunks } from './import-files.js';
+import { EventCsvStream } from './stream-events.js';
+import type { ThreadInit, ThreadMessage } from './event-thread.js';
+
+/**
+ * Summed tally entries held before they are posted: small enough that the main thread writes them in steps between
+ * batches (measured at 1M rows: 50,000 gave 10% more rows/s and 100 MB less peak memory than 200,000).
+ */
+const POST_TALLIES_AT = 50_000;
+
+const port = parentPort;
+if (!port) throw new Error('event-thread-worker runs as a worker thread');
+const init = workerData as ThreadInit;
+const post = (m: ThreadMessage) => port.postMessage(m);
+
+let credits = init.ahead;
+let wake: (() => void) | null = null;
+port.on('message', (m: { t: 'pull' }) => {
+  if (m.t !== 'pull') return;
+  credits++;
+  wake?.();
+  wake = null;
+});
+const credit = async () => {
+  while (credits <= 0) await new Promise<void>((r) => (wake = r));
+  credits--;
+};
+
+async function run(): Promise<void> {
+  const place = createEventPlacer(init.base.kelurahan, init.focusAreas);
+  const stream = await EventCsvStream.open(itemChunks(init.item), {
+    ...init.base,
+    kecamatanNames: new Map(init.kecamatanNames),
+    place,
+  });
+  const tallies = new TallyDeltas();
+  for await (const events of stream.events()) {
+    let packed = null;
+    if (init.write && events.length > 0) {
+      const cells: EventCells[] = new Array(events.length);
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        const c = (cells[i] = eventCells(e));
+        tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7: c.h3_7, h3_8: c.h3_8, h3_9: c.h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
+      }
+      packed = packEvents(events, cells);
+    }
+    await credit();
+    post({ t: 'batch', rows: stream.rows, ok: stream.ok, events: packed });
+    if (tallies.size >= POST_TALLIES_AT) post({ t: 'tallies', tallies: tallies.take() });
+  }
+  if (init.write && tallies.size > 0) post({ t: 'tallies', tallies: tallies.take() });
+  post({ t: 'end', report: stream.report(init.item.kind, init.item.fileName, init.dryRun, false) });
+}
+
+run().catch((e: unknown) => {
+  post({ t: 'error', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
+});

@@ -1,0 +1,106 @@
+// An event CSV read in a worker thread (event-thread-worker.ts) while this thread writes: parsing, validating,
+// placing, H3 cells and tally sums there, the store's writes here, on the two cores at once. It offers the same
+// surface as EventCsvStream read in this thread (ok, rows, writes(), report()), so the import treats both alike.
+import { Worker } from 'node:worker_threads';
+import type { Area, FocusArea } from '../domain/types.js';
+import type { TakenTallies } from '../store/event-tallies.js';
+import type { StoreWrite } from '../store/store.js';
+import { unpackEvents, type PackedEvents } from './event-packing.js';
+import type { ImportItem } from './import-files.js';
+import type { ParseOptions } from './parse-types.js';
+import type { ImportReport } from './report.js';
+
+/** What the worker needs: plain data only (it builds its own placer from the geometries). */
+export interface ThreadInit {
+  item: ImportItem;
+  base: Omit<ParseOptions, 'kecamatanNames'> & { kelurahan: Array<Pick<Area, 'code' | 'name' | 'parentCode' | 'geometry'>> };
+  kecamatanNames: Array<[string, string]>;
+  focusAreas: Array<Pick<FocusArea, 'id' | 'geometry'>>;
+  /** Find cells and sum tallies (a dry run only validates). */
+  write: boolean;
+  dryRun: boolean;
+  /** Batches the worker may read ahead of the writes. */
+  ahead: number;
+}
+
+export type ThreadMessage =
+  | { t: 'batch'; rows: number; ok: boolean; events: PackedEvents | null }
+  | { t: 'tallies'; tallies: TakenTallies }
+  | { t: 'end'; report: ImportReport }
+  | { t: 'error'; message: string; stack?: string };
+
+/** Batches read ahead: enough to keep both threads busy, few enough to bound memory (10,000 rows each). */
+const AHEAD = 3;
+
+export class EventCsvThread {
+  ok = true;
+  rows = 0;
+  private final: ImportReport | null = null;
+  private readonly inbox: ThreadMessage[] = [];
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readonly worker: Worker;
+
+  constructor(
+    init: Omit<ThreadInit, 'ahead'>,
+    private readonly onRows?: (rows: number) => void,
+  ) {
+    this.worker = new Worker(new URL('./event-thread-boot.mjs', import.meta.url), { workerData: { ...init, ahead: AHEAD } satisfies ThreadInit });
+    this.worker.on('message', (m: ThreadMessage) => this.deliver(m));
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => {
+      if (this.final === null) this.fail(new Error(`the import thread stopped (exit code ${code}) before the end of the file`));
+    });
+  }
+
+  private deliver(m: ThreadMessage): void {
+    this.inbox.push(m);
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private async next(): Promise<ThreadMessage> {
+    for (;;) {
+      const m = this.inbox.shift();
+      if (m !== undefined) return m;
+      if (this.failure) throw this.failure;
+      await new Promise<void>((r) => (this.wake = r));
+    }
+  }
+
+  /** The store writes of each batch in file order (empty once the file has a problem), then the summed tallies. */
+  async *writes(): AsyncGenerator<StoreWrite[]> {
+    try {
+      for (;;) {
+        const m = await this.next();
+        if (m.t === 'error') throw Object.assign(new Error(`import thread: ${m.message}`), { stack: m.stack });
+        if (m.t === 'end') {
+          this.final = m.report;
+          return;
+        }
+        if (m.t === 'tallies') {
+          yield [{ kind: 'tallies', tallies: m.tallies }];
+          continue;
+        }
+        this.worker.postMessage({ t: 'pull' });
+        this.rows = m.rows;
+        this.ok = m.ok;
+        this.onRows?.(m.rows);
+        yield m.events ? [{ kind: 'events', events: unpackEvents(m.events), preTallied: true }] : [];
+      }
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  report(): ImportReport {
+    if (this.final === null) throw new Error('the import thread has not finished the file');
+    return this.final;
+  }
+}

@@ -1,0 +1,94 @@
+// The row where each id of a file was first seen, kept compactly: an import of millions of rows must find repeated ids
+// exactly, and a Map of millions of short strings costs about 150 bytes an id (the strings also hold on to the text
+// they were cut from). Here each id's UTF-16 code units go into one growing array, found again through an
+// open-addressing hash table of slot numbers: about 40 bytes an id of 16 characters.
+
+const EMPTY = 0xffffffff;
+
+export class IdRows {
+  /** Code units of every id, one after another. */
+  private units = new Uint16Array(1 << 16);
+  private used = 0;
+  /** Per id (in order seen): where its code units start and end, and its row. */
+  private starts = new Uint32Array(1 << 12);
+  private ends = new Uint32Array(1 << 12);
+  private rows = new Float64Array(1 << 12);
+  private count = 0;
+  /** Id numbers by hash slot (EMPTY where free); at most half full. */
+  private table = new Uint32Array(1 << 13).fill(EMPTY);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The row of an earlier id equal to `id`; otherwise records `id` at `row` and returns undefined. */
+  firstRow(id: string, row: number): number | undefined {
+    const h = hash(id);
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const n = this.table[slot];
+      if (n === EMPTY) break;
+      if (this.same(n, id)) return this.rows[n];
+    }
+    this.add(id, row, h);
+    return undefined;
+  }
+
+  private same(n: number, id: string): boolean {
+    const start = this.starts[n];
+    if (this.ends[n] - start !== id.length) return false;
+    const units = this.units;
+    for (let i = 0; i < id.length; i++) if (units[start + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private add(id: string, row: number, h: number): void {
+    if (this.used + id.length > this.units.length) this.units = grown(this.units, this.used + id.length);
+    for (let i = 0; i < id.length; i++) this.units[this.used + i] = id.charCodeAt(i);
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts, this.count + 1);
+      this.ends = grown(this.ends, this.count + 1);
+      this.rows = grown(this.rows, this.count + 1);
+    }
+    const n = this.count++;
+    this.starts[n] = this.used;
+    this.ends[n] = this.used + id.length;
+    this.rows[n] = row;
+    this.used += id.length;
+    if (this.count * 2 > this.table.length) this.rehash();
+    else this.place(n, h);
+  }
+
+  private place(n: number, h: number): void {
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.table[slot] = n;
+  }
+
+  private rehash(): void {
+    this.table = new Uint32Array(this.table.length * 2).fill(EMPTY);
+    for (let n = 0; n < this.count; n++) this.place(n, hashUnits(this.units, this.starts[n], this.ends[n]));
+  }
+}
+
+/** FNV-1a over UTF-16 code units (32 bits). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function hashUnits(units: Uint16Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ units[i], 0x01000193);
+  return h >>> 0;
+}
+
+function grown<T extends Uint16Array | Uint32Array | Float64Array>(a: T, atLeast: number): T {
+  let size = a.length * 2;
+  while (size < atLeast) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
