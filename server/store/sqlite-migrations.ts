@@ -211,4 +211,15 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS events_h3_7_date ON events (h3_7, date);
     `,
   },
+  {
+    version: 10,
+    name: 'no event indexes by kelurahan or focus area',
+    // Counts by kelurahan and by focus area come from their day, dekad and month tallies for every period, so these two
+    // indexes only slowed each import (two more B-trees per row: at 1,000,000 rows about a third of the insert time).
+    // Events by date alone use events_date_type_h3_9, which starts with the date too.
+    sql: `
+      DROP INDEX IF EXISTS events_date_type_area;
+      DROP INDEX IF EXISTS events_date_type_focus;
+    `,
+  },
 ];

@@ -79,4 +79,38 @@ describe('SqliteStore on disk', () => {
     }
     await reopened.close();
   });
+
+  it('upgrades a version-9 database: no event index by kelurahan or focus area, and every kind of count still equals the events', async () => {
+    const { path, db } = databaseAt(9);
+    db.close();
+    const store = new SqliteStore(path);
+    await store.migrate();
+    const cell9 = latLngToCell(-6.1868, 106.8031, 9);
+    const cell7 = latLngToCell(-6.1868, 106.8031, 7);
+    const base = { type: 'user_case' as const, location: [106.8031, -6.1868] as [number, number], areaCode: '3173011001', focusAreaId: 'kampung-boncos' };
+    const event = (id: string, date: string, count: number) => ({ ...base, id, date, h3: latLngToCell(-6.1868, 106.8031, 10), count, source: 't', synthetic: false });
+    await store.write([{ kind: 'events', events: [event('e1', '2025-03-04', 2), event('e2', '2025-03-20', 5), event('e3', '2025-04-02', 7)] }]);
+    await store.close();
+    const after = new Database(path, { readonly: true });
+    const names = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").all();
+    expect(names.map((r) => (r as { name: string }).name)).toEqual(['events_date_type_h3_9', 'events_h3_7_date', 'sqlite_autoindex_events_1']);
+    after.close();
+    // Worked by hand from the three events: periods made of whole buckets, of leftover days, and of both.
+    const reopened = new SqliteStore(path);
+    const period = (from: string, to: string) => ({ from, to, types: ['user_case' as const] });
+    for (const [from, to, want] of [['2025-03-03', '2025-03-05', 2], ['2025-03-04', '2025-03-31', 7], ['2025-03-01', '2025-04-30', 14], ['2025-03-21', '2025-04-01', 0]] as const) {
+      const f = period(from, to);
+      const one = (key: string) => (want ? [{ key, type: 'user_case', count: want }] : []);
+      expect(await reopened.countEvents(f, 'area')).toEqual(one('3173011001'));
+      expect(await reopened.countEvents(f, 'focus')).toEqual(one('kampung-boncos'));
+      expect(await reopened.countEventsByCell(f, 9)).toEqual(want ? [{ h3: cell9, count: want }] : []);
+      expect(await reopened.countEventsByCell(f, 7)).toEqual(want ? [{ h3: cell7, count: want }] : []);
+    }
+    // The one count no tally is keyed by (kelurahan codes and a focus area together) reads the events by date.
+    expect(await reopened.countEventsByMonth(period('2025-03-01', '2025-04-30'), { areaCodes: ['3173011001'], focusAreaId: 'kampung-boncos' })).toEqual([
+      { month: '2025-03', type: 'user_case', count: 7 },
+      { month: '2025-04', type: 'user_case', count: 7 },
+    ]);
+    await reopened.close();
+  });
 });
