@@ -136,6 +136,18 @@ describe.each([
     expect(await snapshot(t.store)).toBe(before);
   });
 
+  it('rejects the import when the file cannot be read, leaving the store as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
+    const t = await makeTestApp({ path: join(dir, 'rawan.db') });
+    const before = await snapshot(t.store);
+    // A directory passes the size check but fails at the first read (EISDIR), in whichever thread reads it.
+    await expect(runImport(t.store, [{ kind: 'events', fileName: 'not-a-file.csv', path: dir }], opts)).rejects.toThrow(/EISDIR|illegal operation on a directory/);
+    expect(await snapshot(t.store)).toBe(before);
+    // The store takes the next import as usual.
+    const next = await runImport(t.store, [{ kind: 'events', fileName: 'ok.csv', bytes: csv([row('N1', '2022-08-01', 'prevention', P1)]) }], opts);
+    expect(next.written).toBe(true);
+  });
+
   it('reads the file from disk in pieces, while reads of the store see it as before until the commit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
     const t = await makeTestApp({ path: join(dir, 'rawan.db') });
