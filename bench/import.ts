@@ -3,7 +3,7 @@
 // one transaction, in a child process whose peak resident memory is the import's. SQLite always; PostgreSQL when
 // RAWAN_BENCH_DATABASE_URL is set. `npx tsx bench/import.ts [rows]` runs it alone.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import { PostgresStore } from '../server/store/postgres-store.js';
 import { SqliteStore } from '../server/store/sqlite-store.js';
 import type { Store } from '../server/store/store.js';
 import { printTable, type Row } from './measure.js';
-import { eventsCsv } from './scale-data.js';
+import { writeEventsCsv } from './scale-data.js';
 
 interface ChildResult {
   rows: number;
@@ -44,7 +44,7 @@ export async function benchImport(rows = 1_000_000): Promise<Row[]> {
     const sqlite = new SqliteStore(dbPath);
     await seeded(sqlite);
     const csv = join(dir, 'events.csv');
-    writeFileSync(csv, await eventsCsv(sqlite, rows));
+    await writeEventsCsv(sqlite, rows, csv);
     await sqlite.close();
     const s = importInChild(dbPath, csv, rows);
     out.push({ group: 'import', name: `${label}, sqlite`, value: s.rowsPerSec, unit: 'rows/s' });

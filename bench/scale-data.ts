@@ -1,5 +1,6 @@
 // Synthetic case events for the scale benchmark: near the built-in default events (so they follow its hot spots),
 // spread evenly over its date range in date order (as case-register exports arrive), from a seeded generator.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { EVENT_TYPES, type CaseEvent, type LngLat } from '../server/domain/types.js';
 import { createEventPlacer } from '../server/ingest/event-placer.js';
 import type { Store } from '../server/store/store.js';
@@ -56,13 +57,24 @@ export async function bulkLoad(store: Store, n: number, batch: number, log: (m: 
   return { rowsPerSec: n / (ms / 1000), ms };
 }
 
-/** The CSV an analyst would import (`id,date,type,lat,lon`), built from the same generator. */
-export async function eventsCsv(store: Store, n: number): Promise<Buffer> {
+/**
+ * Writes the CSV an analyst would import (`id,date,type,lat,lon`), built from the same generator, to `path` in pieces
+ * of 100,000 lines: ten million lines held as one string would not fit in the default JavaScript heap.
+ */
+export async function writeEventsCsv(store: Store, n: number, path: string): Promise<void> {
   const source = await eventSource(store, n, 11);
-  const lines = ['id,date,type,lat,lon'];
-  for (let i = 0; i < n; i++) {
-    const e = source.next();
-    lines.push(`csv-${e.id},${e.date},${e.type},${e.location[1].toFixed(6)},${e.location[0].toFixed(6)}`);
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, 'id,date,type,lat,lon');
+    for (let done = 0; done < n; ) {
+      const lines: string[] = [''];
+      for (const end = Math.min(n, done + 100_000); done < end; done++) {
+        const e = source.next();
+        lines.push(`csv-${e.id},${e.date},${e.type},${e.location[1].toFixed(6)},${e.location[0].toFixed(6)}`);
+      }
+      writeSync(fd, lines.join('\n'));
+    }
+  } finally {
+    closeSync(fd);
   }
-  return Buffer.from(lines.join('\n'));
 }

@@ -15,7 +15,7 @@ import { SqliteStore } from '../server/store/sqlite-store.js';
 import type { Store } from '../server/store/store.js';
 import { createServer } from 'node:net';
 import { printTable, timeRuns, type Row } from './measure.js';
-import { bulkLoad, eventsCsv, isoDay } from './scale-data.js';
+import { bulkLoad, isoDay, writeEventsCsv } from './scale-data.js';
 
 const BATCH = 100_000;
 const RUNS = 30;
@@ -135,9 +135,12 @@ export async function runScaleBench(argv: readonly string[]): Promise<void> {
       const r = await bulkLoad(store, o.events, BATCH, log);
       rows.push({ group, name: `bulk load: store.write, ${BATCH.toLocaleString('en')} per transaction`, value: r.rowsPerSec, unit: 'rows/s' });
     } else {
-      const bytes = await eventsCsv(store, o.events);
+      const csvDir = mkdtempSync(join(process.env.RAWAN_BENCH_DIR ?? tmpdir(), 'rawan-scale-csv-'));
+      const csv = join(csvDir, 'scale-events.csv');
+      await writeEventsCsv(store, o.events, csv);
       const t0 = performance.now();
-      const out = await runImport(store, [{ kind: 'events', fileName: 'scale.csv', bytes }], { dryRun: false, maxBytes: 2e9 });
+      const out = await runImport(store, [{ kind: 'events', fileName: 'scale.csv', path: csv }], { dryRun: false, maxBytes: 2e9 });
+      rmSync(csvDir, { recursive: true, force: true });
       if (!out.written) throw new Error(`import refused: ${JSON.stringify(out.reports[0].summary)}`);
       rows.push({ group, name: 'runImport: CSV, validate + place + write, one transaction', value: o.events / ((performance.now() - t0) / 1000), unit: 'rows/s' });
     }
