@@ -3,7 +3,7 @@
 // writes them. It runs at most AHEAD batches in front of the writes, so memory stays bounded however big the file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { eventCells, type EventCells } from '../store/event-cells.js';
-import { TallyDeltas } from '../store/event-tallies.js';
+import { talliedEvent, TallyDeltas } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
 import { packEvents } from './event-packing.js';
 import { itemChunks } from './import-files.js';
@@ -47,9 +47,8 @@ async function run(): Promise<void> {
     if (init.write && events.length > 0) {
       const cells: EventCells[] = new Array(events.length);
       for (let i = 0; i < events.length; i++) {
-        const e = events[i];
-        const c = (cells[i] = eventCells(e));
-        tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7: c.h3_7, h3_8: c.h3_8, h3_9: c.h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
+        cells[i] = eventCells(events[i]);
+        tallies.add(talliedEvent(events[i], cells[i]), 1);
       }
       packed = packEvents(events, cells);
     }

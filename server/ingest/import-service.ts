@@ -162,7 +162,6 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
       write,
       before: writes,
       after: [meta],
-      place: createEventPlacer(kelurahan, focusAreas),
       kelurahan,
       focusAreas,
       dryRun: opts.dryRun,

@@ -3,7 +3,7 @@
 // nothing) so the report still counts every problem of every file.
 import type { FocusArea } from '../domain/types.js';
 import type { Store, StoreWrite } from '../store/store.js';
-import type { EventPlacer } from './event-placer.js';
+import { createEventPlacer, type EventPlacer } from './event-placer.js';
 import { EventCsvThread } from './event-thread.js';
 import { itemChunks, itemSize, type ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
@@ -34,8 +34,7 @@ export interface StreamOptions {
   /** Writes to apply first in the same transaction (files read whole), and last (import metadata). */
   before: readonly StoreWrite[];
   after: readonly StoreWrite[];
-  place: EventPlacer;
-  /** The kelurahan the store holds once the import is applied, and the focus areas (the import thread places with them). */
+  /** The kelurahan the store holds once the import is applied, and the focus areas: events are placed with them. */
   kelurahan: ParseOptions['kelurahan'];
   focusAreas: ReadonlyArray<Pick<FocusArea, 'id' | 'geometry'>>;
   dryRun: boolean;
@@ -67,6 +66,8 @@ export async function streamEventFiles(
   opts: StreamOptions,
 ): Promise<{ written: boolean; records: number; reports: ImportReport[] }> {
   const opened: OpenedFile[] = [];
+  // Built for the first file read in this thread only: a worker thread builds its own.
+  let place: EventPlacer | undefined;
   let writing = false;
   let records = 0;
   const open = async (i: number) => {
@@ -91,7 +92,7 @@ export async function streamEventFiles(
         );
         opened[i] = { get ok() { return thread.ok; }, get rows() { return thread.rows; }, batches: thread.writes(), report: () => thread.report() };
       } else {
-        const stream = await EventCsvStream.open(itemChunks(f.item), { ...f.base, kelurahan: opts.kelurahan, place: opts.place, onRows });
+        const stream = await EventCsvStream.open(itemChunks(f.item), { ...f.base, kelurahan: opts.kelurahan, place: (place ??= createEventPlacer(opts.kelurahan, opts.focusAreas)), onRows });
         const report = () => stream.report(f.item.kind, f.item.fileName, opts.dryRun, false);
         opened[i] = { get ok() { return stream.ok; }, get rows() { return stream.rows; }, batches: stream.writes(), report };
       }

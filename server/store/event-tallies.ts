@@ -1,6 +1,7 @@
 // Pre-aggregated event tallies shared by both stores: calendar buckets (month, dekad, day), how a period splits into
 // whole buckets plus leftover days, the per-batch deltas SQLite keeps in step, and turning summed rows into results.
-import { EVENT_TYPES, type EventType } from '../domain/types.js';
+import { EVENT_TYPES, type CaseEvent, type EventType } from '../domain/types.js';
+import type { EventCells } from './event-cells.js';
 import type { GroupCount, MonthCount } from './store.js';
 
 /**
@@ -115,6 +116,11 @@ export interface TalliedEvent {
   h3_10: string | null;
   count: number;
   synthetic: boolean;
+}
+
+/** What the tallies see of an event whose cells at resolutions 7 to 9 are known. */
+export function talliedEvent(e: CaseEvent, c: EventCells): TalliedEvent {
+  return { type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7: c.h3_7, h3_8: c.h3_8, h3_9: c.h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic };
 }
 
 export interface TallyDelta {

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseEvent } from '../domain/types.js';
 import { eventCells } from './event-cells.js';
+import { talliedEvent } from './event-tallies.js';
 import type { SqliteTallies } from './sqlite-tallies.js';
 
 const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic';
@@ -33,7 +34,8 @@ function statements(db: Database.Database): Statements {
 export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[], preTallied = false): void {
   const { insert, update } = statements(db);
   for (const e of events) {
-    const { h3_7, h3_8, h3_9 } = eventCells(e);
+    const cells = eventCells(e);
+    const { h3_7, h3_8, h3_9 } = cells;
     const lng = e.location ? e.location[0] : null;
     const lat = e.location ? e.location[1] : null;
     const synthetic = e.synthetic ? 1 : 0;
@@ -42,6 +44,6 @@ export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies,
       if (old) tallies.add(old, -1);
       update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, e.id);
     }
-    if (!preTallied) tallies.add({ type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7, h3_8, h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic }, 1);
+    if (!preTallied) tallies.add(talliedEvent(e, cells), 1);
   }
 }
