@@ -53,7 +53,7 @@ export class TooManyRequestsError extends RawanError {
 
 export class ConflictError extends RawanError {
   readonly status = 409;
-  readonly code = 'conflict';
+  readonly code: string = 'conflict';
 }
 
 export class NotFoundError extends RawanError {

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { Area } from '../domain/types.js';
 import type { Store, StoreWrite } from '../store/store.js';
+import { newImportId } from '../store/import-records.js';
 import { createEventPlacer } from './event-placer.js';
 import { IMPORT_KINDS, itemBytes, itemHead, itemSize, type ImportItem, type ImportKind } from './import-files.js';
 import { parseBoundaries } from './parse-boundaries.js';
@@ -26,6 +27,10 @@ export interface ImportOptions {
   maxBytes: number;
   /** Event CSVs from this size are read in a worker thread (import-stream.ts THREAD_MIN_BYTES; tests lower it). */
   threadFromBytes?: number;
+  /** The id the import is stored under (default: a new one from newImportId). */
+  importId?: string;
+  /** Who imports (a username; null or absent from the command line). */
+  by?: string | null;
   /** Called as the import moves on: reading and validating each file, then writing. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -44,6 +49,8 @@ export interface ImportProgress {
 export interface ImportOutcome {
   ok: boolean;
   written: boolean;
+  /** The stored import's id, once written: GET /api/imports lists it and it can be rolled back as a whole. */
+  importId?: string;
   reports: ImportReport[];
 }
 
@@ -56,6 +63,7 @@ function yearFromName(name: string): number | undefined {
 
 export async function runImport(store: Store, items: readonly ImportItem[], opts: ImportOptions): Promise<ImportOutcome> {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const importId = opts.importId ?? newImportId();
   let kelurahan: KelurahanLike[] = await store.listAreas('kelurahan');
   const kecamatanNames = new Map((await store.listAreas('kecamatan')).map((k) => [k.code, k.name]));
   const focusAreas = await store.listFocusAreas();
@@ -109,19 +117,19 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
         kelurahan = [...byCode.values()];
         boundariesChanged = true;
       }
-      writes.push({ kind: 'areas', areas: r.records });
+      writes.push({ kind: 'areas', areas: r.records, importId });
     } else if (item.kind === 'facilities') {
       const r = parseFacilities(table, { ...base, kelurahan });
       result = r;
-      writes.push({ kind: 'facilities', facilities: r.records, replaceSynthetic: true });
+      writes.push({ kind: 'facilities', facilities: r.records, replaceSynthetic: true, importId });
     } else if (item.kind === 'population') {
       const r = parsePopulation(table, { ...base, kelurahan });
       result = r;
-      writes.push({ kind: 'population', rows: r.records });
+      writes.push({ kind: 'population', rows: r.records, importId });
     } else {
       const r = parseEvents(table, { ...base, kelurahan, place: createEventPlacer(kelurahan, focusAreas) });
       result = r;
-      writes.push({ kind: 'events', events: r.records });
+      writes.push({ kind: 'events', events: r.records, importId });
     }
     if (table.rows.length === 0) result.issues.error(0, 'empty_file', 'The file has a header but no rows.');
     reports.push(
@@ -147,10 +155,14 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     const updates = (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) }));
     writes.push({ kind: 'eventAreas', updates: updates.map(({ id, areaCode, focusAreaId }) => ({ id, areaCode, focusAreaId })) });
   }
-  const meta: StoreWrite = {
-    kind: 'meta',
-    key: 'last_import',
-    value: JSON.stringify({ at: new Date().toISOString(), files: items.map((i) => ({ kind: i.kind, file: i.fileName })) }),
+  /** The import's own record and the last-import note, written last in the same transaction. */
+  const closing = (records: number, rows: readonly number[]): StoreWrite[] => {
+    const at = new Date().toISOString();
+    const files = items.map((item, i) => ({ kind: item.kind, file: item.fileName, rows: rows[i] ?? 0 }));
+    return [
+      { kind: 'importRecord', record: { id: importId, at, by: opts.by ?? null, files, records } },
+      { kind: 'meta', key: 'last_import', value: JSON.stringify({ at, id: importId, files: files.map(({ kind, file }) => ({ kind, file })) }) },
+    ];
   };
   let records = writes.reduce(
     (n, w) => n + ('events' in w ? w.events.length : 'areas' in w ? w.areas.length : 'facilities' in w ? w.facilities.length : 'rows' in w ? w.rows.length : 0),
@@ -161,7 +173,12 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     const out = await streamEventFiles(store, streamed, {
       write,
       before: writes,
-      after: [meta],
+      after: (streamedRecords, streamedRows) => {
+        const rows = reports.map((r) => r.rows);
+        for (const [i, s] of streamed.entries()) rows[s.reportIndex] = streamedRows[i];
+        return closing(records + streamedRecords, rows);
+      },
+      importId,
       kelurahan,
       focusAreas,
       dryRun: opts.dryRun,
@@ -173,11 +190,11 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     if (!out.written) return { ok: allOk, written: false, reports };
     records += out.records;
     opts.onProgress?.({ phase: 'done', file: null, fileIndex: files, files, records });
-    return { ok: allOk, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
+    return { ok: allOk, written: true, importId, reports: reports.map((r) => ({ ...r, written: true })) };
   }
   if (!write) return { ok, written: false, reports };
   opts.onProgress?.({ phase: 'writing', file: null, fileIndex: files, files, records });
-  await store.write([...writes, meta]);
+  await store.write([...writes, ...closing(records, reports.map((r) => r.rows))]);
   opts.onProgress?.({ phase: 'done', file: null, fileIndex: files, files, records });
-  return { ok, written: true, reports: reports.map((r) => ({ ...r, written: true })) };
+  return { ok, written: true, importId, reports: reports.map((r) => ({ ...r, written: true })) };
 }

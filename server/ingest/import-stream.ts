@@ -31,9 +31,12 @@ export interface StreamProgress {
 export interface StreamOptions {
   /** Write (in one transaction) or only validate. */
   write: boolean;
-  /** Writes to apply first in the same transaction (files read whole), and last (import metadata). */
+  /** Writes to apply first in the same transaction (files read whole), and last (import record: given the events
+   * written and each streamed file's rows). */
   before: readonly StoreWrite[];
-  after: readonly StoreWrite[];
+  after: (records: number, rows: number[]) => StoreWrite[];
+  /** The import the events are written under. */
+  importId?: string;
   /** The kelurahan the store holds once the import is applied, and the focus areas: events are placed with them. */
   kelurahan: ParseOptions['kelurahan'];
   focusAreas: ReadonlyArray<Pick<FocusArea, 'id' | 'geometry'>>;
@@ -112,7 +115,7 @@ export async function streamEventFiles(
         const next = await file.batches.next();
         if (!file.ok) throw new ImportRefused();
         if (next.done) break;
-        if (next.value.length > 0) yield next.value;
+        if (next.value.length > 0) yield opts.importId === undefined ? next.value : next.value.map((w) => (w.kind === 'events' ? { ...w, importId: opts.importId } : w));
         for (const w of next.value) if (w.kind === 'events') records += w.events.length;
         // Once per batch of rows (a worker's summed tallies come as a write of their own, with no rows).
         if (file.rows !== told) opts.onProgress?.({ phase: 'writing', file: files[i].item.fileName, fileIndex: files[i].fileIndex, rows: file.rows, records });
@@ -120,7 +123,8 @@ export async function streamEventFiles(
       }
     }
     writing = false;
-    if (opts.after.length > 0) yield opts.after;
+    const after = opts.after(records, opened.map((o) => o.rows));
+    if (after.length > 0) yield after;
   }
 
   let written = false;

@@ -206,4 +206,37 @@ export const postgresMigrations: readonly Migration[] = [
       DROP INDEX IF EXISTS events_date_type_focus;
     `,
   },
+  {
+    version: 10,
+    name: 'import provenance and roll-back',
+    // As SQLite's migration 11: each imported record names its import, import_undo keeps the rows an import replaced
+    // or deleted (as jsonb without the PostGIS column, rebuilt from the columns it was made from when put back).
+    sql: `
+      CREATE TABLE imports (
+        id text COLLATE "C" PRIMARY KEY,
+        at text COLLATE "C" NOT NULL,
+        imported_by text,
+        files text NOT NULL,
+        records integer NOT NULL,
+        status text NOT NULL CHECK (status IN ('applied', 'rolled_back')),
+        rolled_back_at text,
+        rolled_back_by text
+      );
+      CREATE INDEX imports_at ON imports (at);
+      CREATE TABLE import_undo (
+        import_id text COLLATE "C" NOT NULL,
+        tbl text COLLATE "C" NOT NULL CHECK (tbl IN ('events', 'facilities', 'areas', 'population')),
+        key text COLLATE "C" NOT NULL,
+        prior_import text COLLATE "C",
+        prior jsonb NOT NULL,
+        PRIMARY KEY (import_id, tbl, key)
+      );
+      CREATE INDEX import_undo_prior ON import_undo (prior_import) WHERE prior_import IS NOT NULL;
+      ALTER TABLE events ADD COLUMN import_id text COLLATE "C";
+      ALTER TABLE facilities ADD COLUMN import_id text COLLATE "C";
+      ALTER TABLE areas ADD COLUMN import_id text COLLATE "C";
+      ALTER TABLE areas ADD COLUMN population_import_id text COLLATE "C";
+      CREATE INDEX events_import ON events (import_id) WHERE import_id IS NOT NULL;
+    `,
+  },
 ];

@@ -10,6 +10,8 @@ import { eventType, str, strOrNull, toArea, toEvent, toFacility, toFocusArea, to
 import { applyWrite } from './postgres-writes.js';
 import { applyPostgresStream } from './postgres-write-stream.js';
 import { PostgresFocusAreas } from './postgres-focus-areas.js';
+import { rollbackPostgresImport, toImportRecord } from './postgres-imports.js';
+import type { ImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import { cellDim, DIMS, TALLIED_TYPES, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { tallySumQuery, type PgTallyQuery } from './postgres-tallies.js';
@@ -128,6 +130,25 @@ export class PostgresStore implements Store {
       await client.query(BUMP_DATA_VERSION);
     });
     if (events >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
+  }
+
+  async listImports(limit: number): Promise<ImportRecord[]> {
+    return (await this.rows('SELECT * FROM imports ORDER BY at DESC, id DESC LIMIT $1', [limit])).map(toImportRecord);
+  }
+
+  async getImport(id: string): Promise<ImportRecord | null> {
+    const [r] = await this.rows('SELECT * FROM imports WHERE id = $1', [id]);
+    return r ? toImportRecord(r) : null;
+  }
+
+  async rollbackImport(id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult> {
+    const out = await this.transaction(async (client) => {
+      const r = await rollbackPostgresImport(client, id, by, place);
+      await client.query(BUMP_DATA_VERSION);
+      return r;
+    });
+    if (out.removed + out.restored + out.replaced >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
+    return out;
   }
 
   private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {

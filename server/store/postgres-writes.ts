@@ -3,6 +3,7 @@
 import type { PoolClient } from 'pg';
 import { eventCells } from './event-cells.js';
 import type { StoreWrite } from './store.js';
+import type { UndoTable } from './import-records.js';
 
 /** Rows per statement: large enough to amortise round trips, small enough to keep each parameter array modest. */
 export const CHUNK_ROWS = 10_000;
@@ -14,49 +15,71 @@ function lastByKey<T>(items: readonly T[], key: (t: T) => string): T[] {
   return [...m.values()];
 }
 
+type KeptTable = Exclude<UndoTable, 'population'>;
+
+/** Keeps the stored rows with these keys that are not the import's own, as jsonb without the PostGIS column. */
+function keepPriorSql(table: KeptTable): string {
+  const key = table === 'areas' ? 'code' : 'id';
+  return `INSERT INTO import_undo (import_id, tbl, key, prior_import, prior)
+    SELECT $1, '${table}', t.${key}, t.import_id, to_jsonb(t) - 'geom' FROM ${table} t
+    WHERE t.${key} = ANY($2::text[]) AND t.import_id IS DISTINCT FROM $1
+    ON CONFLICT DO NOTHING`;
+}
+
 /**
- * Runs `sql` once per chunk of rows with the parameters `params` builds. The next chunk's parameters (H3 cells, arrays)
- * are built while the server is still executing the previous statement, so JavaScript and PostgreSQL work side by side.
+ * Runs `sql` once per chunk of rows with the parameters `params` builds (after keeping the rows it replaces, for an
+ * import). The next chunk's parameters (H3 cells, arrays) are built while the server is still executing the previous
+ * statements, so JavaScript and PostgreSQL work side by side; a client runs its queries in the order they are sent.
  */
-async function inChunks<T>(client: PoolClient, sql: string, items: readonly T[], params: (chunk: readonly T[]) => unknown[]): Promise<void> {
-  let pending: Promise<unknown> | undefined;
+async function inChunks<T>(
+  client: PoolClient,
+  sql: string,
+  items: readonly T[],
+  params: (chunk: readonly T[]) => unknown[],
+  keep?: { importId: string; table: KeptTable; key: (t: T) => string },
+): Promise<void> {
+  let pending: Promise<unknown>[] = [];
   for (let i = 0; i < items.length; i += CHUNK_ROWS) {
-    const values = params(items.slice(i, i + CHUNK_ROWS));
-    if (pending) await pending;
-    pending = client.query(sql, values);
+    const chunk = items.slice(i, i + CHUNK_ROWS);
+    const values = params(chunk);
+    const keys = keep ? chunk.map(keep.key) : null;
+    await Promise.all(pending);
+    pending = [];
+    if (keep && keys) pending.push(client.query(keepPriorSql(keep.table), [keep.importId, keys]));
+    pending.push(client.query(sql, values));
   }
-  if (pending) await pending;
+  await Promise.all(pending);
 }
 
 // Force2D: GeoJSON may carry heights, the columns are 2D.
 const multiPolygon = (col: string) => `ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${col}), 4326)))`;
 
 const UPSERT_AREAS = `
-  INSERT INTO areas (code, name, level, parent_code, geometry, geom, source, approximate, updated_at)
-  SELECT u.code, u.name, u.level, u.parent_code, u.geometry, ${multiPolygon('u.geometry')}, u.source, u.approximate, $8
+  INSERT INTO areas (code, name, level, parent_code, geometry, geom, source, approximate, updated_at, import_id)
+  SELECT u.code, u.name, u.level, u.parent_code, u.geometry, ${multiPolygon('u.geometry')}, u.source, u.approximate, $8, $9
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])
     AS u(code, name, level, parent_code, geometry, source, approximate)
   ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
     geometry = excluded.geometry, geom = excluded.geom, source = excluded.source, approximate = excluded.approximate,
-    updated_at = excluded.updated_at`;
+    updated_at = excluded.updated_at, import_id = excluded.import_id`;
 
 const SET_POPULATION = `
   UPDATE areas a SET population = u.population, population_year = u.year, population_source = u.source,
-    population_approximate = u.approximate
+    population_approximate = u.approximate, population_import_id = $6
   FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::boolean[]) AS u(code, population, year, source, approximate)
   WHERE a.code = u.code`;
 
 const UPSERT_FACILITIES = `
-  INSERT INTO facilities (id, name, level, area_code, lng, lat, geom, rehab, capacity_per_month, built_year, source, approximate, synthetic)
+  INSERT INTO facilities (id, name, level, area_code, lng, lat, geom, rehab, capacity_per_month, built_year, source, approximate, synthetic, import_id)
   SELECT u.id, u.name, u.level, u.area_code, u.lng, u.lat, ST_SetSRID(ST_MakePoint(u.lng, u.lat), 4326), u.rehab,
-    u.capacity, u.built_year, u.source, u.approximate, u.synthetic
+    u.capacity, u.built_year, u.source, u.approximate, u.synthetic, $13
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::boolean[], $8::integer[],
     $9::integer[], $10::text[], $11::boolean[], $12::boolean[])
     AS u(id, name, level, area_code, lng, lat, rehab, capacity, built_year, source, approximate, synthetic)
   ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, area_code = excluded.area_code,
     lng = excluded.lng, lat = excluded.lat, geom = excluded.geom, rehab = excluded.rehab,
     capacity_per_month = excluded.capacity_per_month, built_year = excluded.built_year, source = excluded.source,
-    approximate = excluded.approximate, synthetic = excluded.synthetic`;
+    approximate = excluded.approximate, synthetic = excluded.synthetic, import_id = excluded.import_id`;
 
 const UPSERT_FOCUS_AREAS = `
   INSERT INTO focus_areas (id, name, aliases, kelurahan_code, geometry, geom, notes, source, approximate, updated_at)
@@ -68,16 +91,16 @@ const UPSERT_FOCUS_AREAS = `
     approximate = excluded.approximate, updated_at = excluded.updated_at`;
 
 const UPSERT_EVENTS = `
-  INSERT INTO events (id, type, date, lng, lat, geom, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
+  INSERT INTO events (id, type, date, lng, lat, geom, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic, import_id)
   SELECT u.id, u.type, u.date, u.lng, u.lat, ST_SetSRID(ST_MakePoint(u.lng, u.lat), 4326), u.area_code, u.focus_area_id,
-    u.h3, u.h3_7, u.h3_8, u.h3_9, u.count, u.source, u.synthetic
+    u.h3, u.h3_7, u.h3_8, u.h3_9, u.count, u.source, u.synthetic, $15
   FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[], $12::integer[], $13::text[], $14::boolean[])
     AS u(id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic)
   ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, lng = excluded.lng, lat = excluded.lat,
     geom = excluded.geom, area_code = excluded.area_code, focus_area_id = excluded.focus_area_id, h3 = excluded.h3,
     h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, count = excluded.count, source = excluded.source,
-    synthetic = excluded.synthetic`;
+    synthetic = excluded.synthetic, import_id = excluded.import_id`;
 
 const SET_EVENT_AREAS = `
   UPDATE events e SET area_code = u.area_code, focus_area_id = u.focus_area_id
@@ -107,18 +130,40 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
           c.map((a) => a.source),
           c.map((a) => a.approximate),
           now,
+          w.importId ?? null,
         ],
+        w.importId ? { importId: w.importId, table: 'areas', key: (a) => a.code } : undefined,
       );
     case 'population':
-      await client.query('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL');
+      if (w.importId) {
+        await client.query(
+          `INSERT INTO import_undo (import_id, tbl, key, prior_import, prior)
+           SELECT $1, 'population', code, population_import_id, jsonb_build_object('population', population, 'population_year', population_year,
+             'population_source', population_source, 'population_approximate', population_approximate, 'population_import_id', population_import_id)
+           FROM areas WHERE population IS NOT NULL AND population_import_id IS DISTINCT FROM $1
+           ON CONFLICT DO NOTHING`,
+          [w.importId],
+        );
+      }
+      await client.query(`UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL,
+        population_import_id = NULL`);
       return inChunks(
         client,
         SET_POPULATION,
         lastByKey(w.rows, (p) => p.code),
-        (c) => [c.map((p) => p.code), c.map((p) => p.population), c.map((p) => p.year), c.map((p) => p.source), c.map((p) => p.approximate)],
+        (c) => [c.map((p) => p.code), c.map((p) => p.population), c.map((p) => p.year), c.map((p) => p.source), c.map((p) => p.approximate), w.importId ?? null],
       );
     case 'facilities':
-      if (w.replaceSynthetic) await client.query('DELETE FROM facilities WHERE synthetic');
+      if (w.replaceSynthetic) {
+        if (w.importId) {
+          await client.query(
+            `INSERT INTO import_undo (import_id, tbl, key, prior_import, prior)
+             SELECT $1, 'facilities', f.id, f.import_id, to_jsonb(f) - 'geom' FROM facilities f WHERE f.synthetic ON CONFLICT DO NOTHING`,
+            [w.importId],
+          );
+        }
+        await client.query('DELETE FROM facilities WHERE synthetic');
+      }
       return inChunks(
         client,
         UPSERT_FACILITIES,
@@ -136,7 +181,9 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
           c.map((f) => f.source),
           c.map((f) => f.approximate),
           c.map((f) => f.synthetic),
+          w.importId ?? null,
         ],
+        w.importId ? { importId: w.importId, table: 'facilities', key: (f) => f.id } : undefined,
       );
     case 'focusAreas':
       return inChunks(
@@ -177,8 +224,10 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
             c.map((e) => e.count),
             c.map((e) => e.source),
             c.map((e) => e.synthetic),
+            w.importId ?? null,
           ];
         },
+        w.importId ? { importId: w.importId, table: 'events', key: (e) => e.id } : undefined,
       );
     case 'eventAreas':
       return inChunks(
@@ -189,6 +238,15 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
       );
     case 'tallies':
       // The event triggers keep PostgreSQL's tallies (they count preTallied events like any other).
+      return;
+    case 'importRecord':
+      await client.query(`INSERT INTO imports (id, at, imported_by, files, records, status) VALUES ($1, $2, $3, $4, $5, 'applied')`, [
+        w.record.id,
+        w.record.at,
+        w.record.by,
+        JSON.stringify(w.record.files),
+        w.record.records,
+      ]);
       return;
     case 'meta':
       await client.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [w.key, w.value]);

@@ -4,16 +4,25 @@ import type Database from 'better-sqlite3';
 import type { CaseEvent } from '../domain/types.js';
 import { eventCells } from './event-cells.js';
 import { talliedEvent } from './event-tallies.js';
-import type { SqliteTallies } from './sqlite-tallies.js';
+import { toTalliedEvent, type SqliteTallies } from './sqlite-tallies.js';
 
-const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic';
-const INSERT = `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic, import_id';
+const INSERT = `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
 const UPDATE = `UPDATE events SET type = ?, date = ?, lng = ?, lat = ?, area_code = ?, focus_area_id = ?, h3 = ?, h3_7 = ?, h3_8 = ?,
-  h3_9 = ?, count = ?, source = ?, synthetic = ? WHERE id = ?`;
+  h3_9 = ?, count = ?, source = ?, synthetic = ?, import_id = ? WHERE id = ?`;
 
 interface Statements {
   insert: Database.Statement;
   update: Database.Statement;
+  stored: Database.Statement;
+}
+
+export interface EventWriteOptions {
+  /** The events' own tallies are written separately (see StoreWrite); only those of replaced events change here. */
+  preTallied?: boolean;
+  /** The import writing them: stamped on each event, and each stored event it replaces is handed to `keep` first. */
+  importId?: string;
+  keep?: (table: 'events', key: string, prior: Record<string, unknown>) => void;
 }
 
 const prepared = new WeakMap<Database.Database, Statements>();
@@ -21,29 +30,31 @@ const prepared = new WeakMap<Database.Database, Statements>();
 function statements(db: Database.Database): Statements {
   let s = prepared.get(db);
   if (!s) {
-    s = { insert: db.prepare(INSERT), update: db.prepare(UPDATE) };
+    s = { insert: db.prepare(INSERT), update: db.prepare(UPDATE), stored: db.prepare('SELECT * FROM events WHERE id = ?') };
     prepared.set(db, s);
   }
   return s;
 }
 
-/**
- * Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies.
- * preTallied: the events' own tallies are written separately (see StoreWrite); only those of replaced events change here.
- */
-export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[], preTallied = false): void {
-  const { insert, update } = statements(db);
+/** Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies. */
+export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[], opts: EventWriteOptions = {}): void {
+  const { insert, update, stored } = statements(db);
+  const importId = opts.importId ?? null;
   for (const e of events) {
     const cells = eventCells(e);
     const { h3_7, h3_8, h3_9 } = cells;
     const lng = e.location ? e.location[0] : null;
     const lat = e.location ? e.location[1] : null;
     const synthetic = e.synthetic ? 1 : 0;
-    if (insert.run(e.id, e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic).changes === 0) {
-      const old = tallies.stored(e.id);
-      if (old) tallies.add(old, -1);
-      update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, e.id);
+    if (insert.run(e.id, e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, importId).changes === 0) {
+      const old = stored.get(e.id) as Record<string, unknown> | undefined;
+      if (old) {
+        tallies.add(toTalliedEvent(old), -1);
+        // A repeat of an id within this import replaces the import's own row: the version before the import is kept already.
+        if (importId !== null && old.import_id !== importId) opts.keep?.('events', e.id, old);
+      }
+      update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, importId, e.id);
     }
-    if (!preTallied) tallies.add(talliedEvent(e, cells), 1);
+    if (!opts.preTallied) tallies.add(talliedEvent(e, cells), 1);
   }
 }

@@ -222,4 +222,38 @@ export const sqliteMigrations: readonly Migration[] = [
       DROP INDEX IF EXISTS events_date_type_focus;
     `,
   },
+  {
+    version: 11,
+    name: 'import provenance and roll-back',
+    // Each imported record names its import; import_undo keeps the rows an import replaced or deleted (new rows need
+    // none: they carry the import id), so the import can be undone as a whole. events_import is partial: the built-in
+    // data and events written before this migration have no import.
+    sql: `
+      CREATE TABLE imports (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        imported_by TEXT,
+        files TEXT NOT NULL,
+        records INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('applied', 'rolled_back')),
+        rolled_back_at TEXT,
+        rolled_back_by TEXT
+      );
+      CREATE INDEX imports_at ON imports (at);
+      CREATE TABLE import_undo (
+        import_id TEXT NOT NULL,
+        tbl TEXT NOT NULL CHECK (tbl IN ('events', 'facilities', 'areas', 'population')),
+        key TEXT NOT NULL,
+        prior_import TEXT,
+        prior TEXT NOT NULL,
+        PRIMARY KEY (import_id, tbl, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX import_undo_prior ON import_undo (prior_import) WHERE prior_import IS NOT NULL;
+      ALTER TABLE events ADD COLUMN import_id TEXT;
+      ALTER TABLE facilities ADD COLUMN import_id TEXT;
+      ALTER TABLE areas ADD COLUMN import_id TEXT;
+      ALTER TABLE areas ADD COLUMN population_import_id TEXT;
+      CREATE INDEX events_import ON events (import_id) WHERE import_id IS NOT NULL;
+    `,
+  },
 ];

@@ -11,6 +11,8 @@ import { writeSqliteEvents } from './sqlite-event-writes.js';
 import { applySqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
+import { SqliteImports } from './sqlite-imports.js';
+import type { ImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly tallies: SqliteTallies;
   private readonly focusAreas: SqliteFocusAreas;
+  private readonly imports: SqliteImports;
   /**
    * Set while writeStream holds the write lock (an import streaming over many turns of the event loop): this
    * process's other writes wait for it here, without blocking, instead of in SQLite's busy timeout, which would
@@ -51,6 +54,7 @@ export class SqliteStore implements Store {
     this.db.pragma('cache_size = -65536');
     this.tallies = new SqliteTallies(this.db);
     this.focusAreas = new SqliteFocusAreas(this.db, this.tallies);
+    this.imports = new SqliteImports(this.db, this.tallies);
   }
 
   /** The statement for `sql`, prepared once; texts built with values in them would fill the map, so it is capped. */
@@ -142,29 +146,47 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     switch (w.kind) {
       case 'areas': {
-        const stmt = this.prepared(`INSERT INTO areas (code, name, level, parent_code, geometry, source, approximate, updated_at)
-          VALUES (@code, @name, @level, @parentCode, @geometry, @source, @approximate, @now)
+        const importId = w.importId ?? null;
+        const stmt = this.prepared(`INSERT INTO areas (code, name, level, parent_code, geometry, source, approximate, updated_at, import_id)
+          VALUES (@code, @name, @level, @parentCode, @geometry, @source, @approximate, @now, @importId)
           ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
-            geometry = excluded.geometry, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at`);
+            geometry = excluded.geometry, source = excluded.source, approximate = excluded.approximate, updated_at = excluded.updated_at,
+            import_id = excluded.import_id`);
         for (const a of w.areas) {
-          stmt.run({ ...a, geometry: JSON.stringify(a.geometry), approximate: flag(a.approximate), now });
+          if (importId !== null) this.keepPrior(importId, 'areas', a.code, 'SELECT * FROM areas WHERE code = ?', 'import_id');
+          stmt.run({ ...a, geometry: JSON.stringify(a.geometry), approximate: flag(a.approximate), now, importId });
         }
         return;
       }
       case 'population': {
-        this.prepared('UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL').run();
-        const stmt = this.prepared(`UPDATE areas SET population = ?, population_year = ?, population_source = ?, population_approximate = ? WHERE code = ?`);
-        for (const p of w.rows) stmt.run(p.population, p.year, p.source, flag(p.approximate), p.code);
+        const importId = w.importId ?? null;
+        if (importId !== null) {
+          const set = this.prepared(`SELECT code, population, population_year, population_source, population_approximate, population_import_id
+            FROM areas WHERE population IS NOT NULL`).all() as Row[];
+          for (const r of set) if (r.population_import_id !== importId) this.imports.keep(importId, 'population', str(r.code), r.population_import_id, r);
+        }
+        this.prepared(`UPDATE areas SET population = NULL, population_year = NULL, population_source = NULL, population_approximate = NULL,
+          population_import_id = NULL`).run();
+        const stmt = this.prepared(`UPDATE areas SET population = ?, population_year = ?, population_source = ?, population_approximate = ?,
+          population_import_id = ? WHERE code = ?`);
+        for (const p of w.rows) stmt.run(p.population, p.year, p.source, flag(p.approximate), importId, p.code);
         return;
       }
       case 'facilities': {
-        if (w.replaceSynthetic) this.prepared('DELETE FROM facilities WHERE synthetic = 1').run();
-        const stmt = this.prepared(`INSERT INTO facilities (id, name, level, area_code, lng, lat, rehab, capacity_per_month, built_year, source, approximate, synthetic)
-          VALUES (@id, @name, @level, @areaCode, @lng, @lat, @rehab, @capacityPerMonth, @builtYear, @source, @approximate, @synthetic)
+        const importId = w.importId ?? null;
+        if (w.replaceSynthetic) {
+          if (importId !== null) {
+            for (const r of this.prepared('SELECT * FROM facilities WHERE synthetic = 1').all() as Row[]) this.imports.keep(importId, 'facilities', str(r.id), r.import_id, r);
+          }
+          this.prepared('DELETE FROM facilities WHERE synthetic = 1').run();
+        }
+        const stmt = this.prepared(`INSERT INTO facilities (id, name, level, area_code, lng, lat, rehab, capacity_per_month, built_year, source, approximate, synthetic, import_id)
+          VALUES (@id, @name, @level, @areaCode, @lng, @lat, @rehab, @capacityPerMonth, @builtYear, @source, @approximate, @synthetic, @importId)
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, area_code = excluded.area_code, lng = excluded.lng,
             lat = excluded.lat, rehab = excluded.rehab, capacity_per_month = excluded.capacity_per_month, built_year = excluded.built_year,
-            source = excluded.source, approximate = excluded.approximate, synthetic = excluded.synthetic`);
+            source = excluded.source, approximate = excluded.approximate, synthetic = excluded.synthetic, import_id = excluded.import_id`);
         for (const f of w.facilities) {
+          if (importId !== null) this.keepPrior(importId, 'facilities', f.id, 'SELECT * FROM facilities WHERE id = ?', 'import_id');
           stmt.run({
             ...f,
             lng: f.location[0],
@@ -172,6 +194,7 @@ export class SqliteStore implements Store {
             rehab: flag(f.rehab),
             approximate: flag(f.approximate),
             synthetic: flag(f.synthetic),
+            importId,
           });
         }
         return;
@@ -187,7 +210,13 @@ export class SqliteStore implements Store {
         return;
       }
       case 'events':
-        return writeSqliteEvents(this.db, this.tallies, w.events, w.preTallied);
+        return writeSqliteEvents(this.db, this.tallies, w.events, {
+          preTallied: w.preTallied,
+          importId: w.importId,
+          keep: (table, key, prior) => this.imports.keep(w.importId as string, table, key, prior.import_id, prior),
+        });
+      case 'importRecord':
+        return this.imports.record(w.record);
       case 'tallies':
         return this.tallies.write(w.tallies);
       case 'eventAreas': {
@@ -205,6 +234,37 @@ export class SqliteStore implements Store {
         this.prepared('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(w.key, w.value);
         return;
       }
+    }
+  }
+
+  /** Keeps the stored row of `key` (if any, and not already the import's own) before the import replaces it. */
+  private keepPrior(importId: string, table: 'areas' | 'facilities', key: string, select: string, importColumn: string): void {
+    const prior = this.prepared(select).get(key) as Row | undefined;
+    if (prior && prior[importColumn] !== importId) this.imports.keep(importId, table, key, prior[importColumn], prior);
+  }
+
+  async listImports(limit: number): Promise<ImportRecord[]> {
+    return this.imports.list(limit);
+  }
+
+  async getImport(id: string): Promise<ImportRecord | null> {
+    return this.imports.get(id);
+  }
+
+  async rollbackImport(id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult> {
+    await this.writeTurn();
+    try {
+      return this.db
+        .transaction(() => {
+          const out = this.imports.rollback(id, by, place);
+          this.tallies.flush();
+          this.bumpVersion();
+          return out;
+        })
+        .immediate();
+    } catch (e) {
+      this.tallies.discard();
+      throw e;
     }
   }
 

@@ -2,6 +2,7 @@
 import type { Area, AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea, Population } from '../domain/types.js';
 import type { TakenTallies } from './event-tallies.js';
 import type { FocusAreaMethods } from './focus-area-store.js';
+import type { ImportRecord, NewImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
 
 export interface AreaRecord extends Area {
   population: number | null;
@@ -10,17 +11,23 @@ export interface AreaRecord extends Area {
   populationApproximate: boolean | null;
 }
 
-/** One change in an all-or-nothing write; a batch of these is applied in a single transaction. */
+/**
+ * One change in an all-or-nothing write; a batch of these is applied in a single transaction. `importId`: the records
+ * are stamped with that import, and the store keeps the versions they replace or delete so the import can be rolled
+ * back as a whole (import-records.ts).
+ */
 export type StoreWrite =
-  | { kind: 'areas'; areas: Area[] }
-  | { kind: 'population'; rows: Population[] }
-  | { kind: 'facilities'; facilities: Facility[]; replaceSynthetic: boolean }
+  | { kind: 'areas'; areas: Area[]; importId?: string }
+  | { kind: 'population'; rows: Population[]; importId?: string }
+  | { kind: 'facilities'; facilities: Facility[]; replaceSynthetic: boolean; importId?: string }
   | { kind: 'focusAreas'; focusAreas: FocusArea[] }
   /**
    * preTallied: the events' own tallies come in 'tallies' writes of the same transaction (the import thread sums
    * them); the store still takes away the tallies of any stored event they replace.
    */
-  | { kind: 'events'; events: CaseEvent[]; preTallied?: boolean }
+  | { kind: 'events'; events: CaseEvent[]; preTallied?: boolean; importId?: string }
+  /** The record of the import whose writes come in the same transaction (after them: it counts what they wrote). */
+  | { kind: 'importRecord'; record: NewImportRecord }
   /** Summed tally changes (SQLite; PostgreSQL's triggers keep its tallies and it ignores these). */
   | { kind: 'tallies'; tallies: TakenTallies }
   | { kind: 'eventAreas'; updates: EventAreaUpdate[] }
@@ -170,6 +177,16 @@ export interface Store extends FocusAreaMethods {
    */
   listEventLocations(): Promise<EventLocation[]>;
   getMeta(key: string): Promise<string | null>;
+
+  /** Past imports, newest first. */
+  listImports(limit: number): Promise<ImportRecord[]>;
+  getImport(id: string): Promise<ImportRecord | null>;
+  /**
+   * Undoes an import as a whole in one transaction: deletes the records it added, puts back the versions it replaced
+   * or deleted, and re-places every event when it changed boundaries (with the placer `place` builds). Throws
+   * ImportNotFoundError, AlreadyRolledBackError, or RollbackConflictError when a later import changed its records.
+   */
+  rollbackImport(id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult>;
 
   /** Changes a facility's capacity or rehab designation; false when there is no such facility. */
   updateFacility(id: string, patch: FacilityPatch): Promise<boolean>;

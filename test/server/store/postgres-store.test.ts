@@ -39,7 +39,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
       expect(versions).toEqual(postgresMigrations.map((m) => m.version));
       // Migration 9: events are indexed by id, date (with type and resolution-9 cell) and location, not by kelurahan or focus area.
       const indexes = (await sql(schema, `SELECT indexname FROM pg_indexes WHERE schemaname = '${schema}' AND tablename = 'events' ORDER BY indexname`)).map((r) => String(r.indexname));
-      expect(indexes).toEqual(['events_date_type_h3_9', 'events_geom', 'events_pkey']);
+      expect(indexes).toEqual(['events_date_type_h3_9', 'events_geom', 'events_import', 'events_pkey']);
       await store.write([
         {
           kind: 'areas',

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Area, CaseEvent, Facility } from '../../../server/domain/types.js';
 import type { Store } from '../../../server/store/store.js';
 import { focusAreaSuite } from './focus-area-suite.js';
+import { importRollbackSuite } from './import-rollback-suite.js';
 import { tallySuite } from './tally-suite.js';
 
 const square = (x: number, y: number, d = 0.01): Area['geometry'] => ({
@@ -202,4 +203,5 @@ export function storeSuite(name: string, open: () => Promise<Store>) {
   });
   describe(`Store contract: ${name}, counts from tallies`, () => tallySuite(open));
   describe(`Store contract: ${name}, focus-area edits`, () => focusAreaSuite(open));
+  describe(`Store contract: ${name}, import roll-back`, () => importRollbackSuite(open));
 }
