@@ -1,14 +1,22 @@
 // POST /api/imports (admin, multipart: kind, file, dryRun, map, year): validates and writes all or nothing, answering
-// the validation report; `GET /api/imports/:id` reports progress of an import started with `async=1`.
-import { randomUUID } from 'node:crypto';
+// the validation report; `GET /api/imports/:id` reports progress of an import started with `async=1`, or the stored
+// import; `GET /api/imports` lists stored imports; `POST /api/imports/:id/rollback` undoes one as a whole.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { audit } from '../auth/audit.js';
 import { requireRole } from '../auth/middleware.js';
 import { ImportRejectedError, InvalidBodyError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import { parseMapping } from '../ingest/columns.js';
 import { IMPORT_KINDS, runImport, type ImportKind, type ImportOutcome, type ImportProgress } from '../ingest/import-service.js';
+import { rollbackImport } from '../ingest/rollback-import.js';
+import { newImportId } from '../store/import-records.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { validQuery } from './validate.js';
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+/** Import ids as newImportId makes them (and the UUIDs of earlier versions); anything else cannot be stored. */
+const importIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 
 interface Job {
   id: string;
@@ -60,13 +68,15 @@ export function importRoutes({ store, config }: AppDeps) {
           throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
         const bytes = new Uint8Array(await file.arrayBuffer());
         const principal = c.get('principal');
-        const job: Job = { id: randomUUID(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
+        const job: Job = { id: newImportId(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
         jobs.set(job.id, job);
         const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes }], {
           dryRun,
           mapping,
           year,
           maxBytes: config.maxImportBytes,
+          importId: job.id,
+          by: principal?.username ?? null,
           onProgress: (p) => {
             job.progress = p;
           },
@@ -78,6 +88,7 @@ export function importRoutes({ store, config }: AppDeps) {
               written: outcome.written,
               rows: outcome.reports[0]?.rows,
               errors: outcome.reports[0]?.errors,
+              importId: outcome.importId,
             });
             return outcome;
           },
@@ -102,9 +113,25 @@ export function importRoutes({ store, config }: AppDeps) {
         return c.json({ id: job.id, ...outcome });
       },
     )
-    .get('/imports/:id', requireRole('admin'), (c) => {
-      const job = jobs.get(c.req.param('id'));
-      if (!job) throw new NotFoundError('No import with that id on this server (import status is kept in memory until restart).');
-      return c.json(job);
+    .get('/imports', requireRole('admin'), validQuery(listQuery), async (c) => {
+      return c.json({ imports: await store.listImports(c.req.valid('query').limit) });
+    })
+    .get('/imports/:id', requireRole('admin'), async (c) => {
+      const id = c.req.param('id');
+      const job = jobs.get(id);
+      if (job) return c.json({ ...job, record: job.outcome?.written ? await store.getImport(id) : null });
+      const stored = importIdPattern.test(id) ? await store.getImport(id) : null;
+      if (!stored) throw new NotFoundError(`No import "${id.slice(0, 80)}": GET /api/imports lists the stored ones (the progress of unfinished ones is kept until the server restarts).`);
+      // Finished before this server started: the stored record stands in for the job kept in memory.
+      const done: Job = { id, status: 'done', startedAt: stored.at, finishedAt: stored.at, outcome: null, error: null, progress: null };
+      return c.json({ ...done, record: stored });
+    })
+    .post('/imports/:id/rollback', requireRole('admin'), async (c) => {
+      const id = c.req.param('id');
+      if (!importIdPattern.test(id)) throw new NotFoundError(`No import "${id.slice(0, 80)}": GET /api/imports lists the stored ones.`);
+      const principal = c.get('principal');
+      const result = await rollbackImport(store, id, principal?.username ?? null);
+      await audit(store, c, principal, 'import_rollback', id, { removed: result.removed, restored: result.restored, replaced: result.replaced });
+      return c.json(result);
     });
 }

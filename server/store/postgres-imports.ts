@@ -43,9 +43,19 @@ export async function rollbackPostgresImport(client: PoolClient, id: string, by:
   ).rows as Row[];
   if (later.length > 0) throw new RollbackConflictError(id, later.map((r) => ({ importId: String(r.id), records: Number(r.n) })));
 
-  let removed = 0;
-  let restored = 0;
   const count = (r: { rowCount: number | null }) => r.rowCount ?? 0;
+  // Rows the import stamped are deleted; those it had replaced come back below, so only the rest count as removed.
+  const replacedOwn = async (table: string, source: string, keyColumn: string, importColumn: string) =>
+    Number(
+      (
+        await q(`SELECT COUNT(*) AS n FROM import_undo u JOIN ${source} t ON t.${keyColumn} = u.key
+          WHERE u.import_id = $1 AND u.tbl = '${table}' AND t.${importColumn} = $1`)
+      ).rows[0].n,
+    );
+  let removed = -(await replacedOwn('events', 'events', 'id', 'import_id'));
+  removed -= await replacedOwn('facilities', 'facilities', 'id', 'import_id');
+  removed -= await replacedOwn('population', 'areas', 'code', 'population_import_id');
+  let restored = 0;
 
   removed += count(await q('DELETE FROM events WHERE import_id = $1'));
   await q(`DELETE FROM events e USING import_undo u WHERE u.import_id = $1 AND u.tbl = 'events' AND e.id = u.key`);

@@ -73,7 +73,19 @@ export class SqliteImports {
       .all(id) as Row[];
     if (later.length > 0) throw new RollbackConflictError(id, later.map((r) => ({ importId: String(r.id), records: Number(r.n) })));
 
-    let removed = this.removeEvents(id);
+    // Rows the import stamped are deleted; those it had replaced come back below, so only the rest count as removed.
+    const replacedOwn = (table: UndoTable, source: string, keyColumn: string, importColumn: string): number =>
+      Number(
+        (
+          this.db
+            .prepare(`SELECT COUNT(*) AS n FROM import_undo u JOIN ${source} t ON t.${keyColumn} = u.key
+              WHERE u.import_id = ? AND u.tbl = ? AND t.${importColumn} = ?`)
+            .get(id, table, id) as Row
+        ).n,
+      );
+    let removed = -replacedOwn('events', 'events', 'id', 'import_id') - replacedOwn('facilities', 'facilities', 'id', 'import_id');
+    removed -= replacedOwn('population', 'areas', 'code', 'population_import_id');
+    removed += this.removeEvents(id);
     let restored = this.restoreEvents(id);
     removed += this.db.prepare('DELETE FROM facilities WHERE import_id = ?').run(id).changes;
     for (const { prior } of this.undone(id, 'facilities')) {

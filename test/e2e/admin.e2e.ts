@@ -1,11 +1,11 @@
 // Drives the admin page (/admin) in headless Chromium: sign-in, a refused dry run that writes nothing, a real import that
-// grows the totals, creating a user, the audit log showing both, and the message for a signed-in non-admin.
+// grows the totals, creating a user, the audit log showing both, past imports rolled back, and the message for a non-admin.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { pixelStats } from './browser';
 import { e2eSession, SHOTS } from './session';
 
@@ -78,6 +78,36 @@ async function waitForPreviewMap(features: number): Promise<void> {
     features,
     { timeout: 60_000 },
   );
+}
+
+/** Checks `file` (in the temporary folder), imports it through the confirm dialog, and answers the id Past imports then lists it under. */
+async function importForReal(file: string): Promise<string> {
+  await page.getByTestId('import-kind').selectOption('events');
+  await page.getByTestId('import-file').setInputFiles(join(dir, file));
+  await page.getByRole('button', { name: 'Periksa (dry run)' }).click();
+  await waitForReport(file, /Pemeriksaan lolos/);
+  await page.getByRole('button', { name: 'Impor', exact: true }).click();
+  await page.getByTestId('confirm-import').getByRole('button', { name: 'Ya, impor' }).click();
+  await waitForReport(file, /Impor selesai/);
+  // The list reloads by itself after a real import.
+  const row = page.getByTestId('history-table').locator('tbody tr').filter({ hasText: file });
+  await row.waitFor({ timeout: 15_000 });
+  const id = await row.getAttribute('data-import-id');
+  assert.ok(id !== null && id.startsWith('imp-'), `import id: ${id}`);
+  assert.match(await reportHeadline(), new RegExp(`id impor ${id}`), 'the report names the stored import');
+  return id;
+}
+
+/** Rolls back the import of `row` through the confirm dialog and waits for the list to show it rolled back. */
+async function rollBack(row: Locator): Promise<void> {
+  await row.getByRole('button', { name: 'Urungkan' }).click();
+  await page.getByTestId('confirm-rollback').getByRole('button', { name: 'Ya, urungkan' }).click();
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="import-history"] tr[data-import-id="${id}"]`)?.getAttribute('data-status') === 'rolled_back',
+    await row.getAttribute('data-import-id'),
+    { timeout: 30_000 },
+  );
+  await page.getByTestId('history-notice').filter({ hasText: 'diurungkan:' }).waitFor();
 }
 
 const e2e = e2eSession(async ({ server, browser }) => {
@@ -225,6 +255,75 @@ describe('admin page', () => {
     await importRow.locator('summary').click();
     assert.match((await importRow.locator('pre').textContent()) ?? '', /"written": true/);
     await page.screenshot({ path: join(SHOTS, 'admin-audit.png'), fullPage: true });
+  });
+
+  test('past imports list real imports; rolling back waits for later ones, then restores the totals', async () => {
+    await page.getByRole('tab', { name: 'Impor data' }).click();
+    const before = await totalEvents();
+    const first = `riwayat-${RUN}.csv`;
+    const second = `riwayat-ubah-${RUN}.csv`;
+    writeFileSync(join(dir, first), eventsCsv(`hist-${RUN}`, false));
+    // The same ids again with another type: the second import replaces every record of the first.
+    writeFileSync(join(dir, second), eventsCsv(`hist-${RUN}`, false).replaceAll('user_case', 'rehab_intake'));
+    const firstId = await importForReal(first);
+    assert.equal(await totalEvents(), before + 5);
+    const secondId = await importForReal(second);
+    assert.equal(await totalEvents(), before + 5, 'the second import replaced the records of the first');
+
+    const history = page.getByTestId('import-history');
+    const rowOf = (id: string) => history.locator(`tr[data-import-id="${id}"]`);
+    await rowOf(secondId).waitFor();
+    const ids = await history.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-import-id')));
+    assert.ok(ids.indexOf(secondId) >= 0 && ids.indexOf(secondId) < ids.indexOf(firstId), `newest first: ${ids.join(', ')}`);
+    for (const [id, file] of [
+      [firstId, first],
+      [secondId, second],
+    ]) {
+      const text = (await rowOf(id).textContent()) ?? '';
+      assert.equal(await rowOf(id).getAttribute('data-status'), 'applied');
+      assert.match(text, new RegExp(`Catatan kasus ${file.replace('.', '\\.')} · 5 baris`));
+      assert.match(text, /admin/);
+      assert.match(text, /diterapkan/);
+    }
+
+    // The first import cannot go while the second changed its records: the server's reason, the later import marked.
+    await rowOf(firstId).getByRole('button', { name: 'Urungkan' }).click();
+    const dialog = page.getByTestId('confirm-rollback');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', new RegExp(`5 catatan yang ditulis impor ${firstId} \\(${first.replace('.', '\\.')}\\) akan dihapus`));
+    await page.screenshot({ path: join(SHOTS, 'admin-history-confirm.png') });
+    await dialog.getByRole('button', { name: 'Ya, urungkan' }).click();
+    const alert = history.getByRole('alert');
+    await alert.waitFor();
+    const alertText = (await alert.textContent()) ?? '';
+    assert.match(alertText, new RegExp(`Impor ${firstId} tidak diurungkan: .*${secondId}`));
+    assert.match(alertText, /Urungkan dulu impor yang lebih baru/);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="import-history"] tr[data-import-id="${id}"]`)?.classList.contains('warn') === true,
+      secondId,
+    );
+    assert.equal(await rowOf(firstId).getAttribute('data-status'), 'applied');
+    assert.equal(await totalEvents(), before + 5, 'a refused rollback changes nothing');
+    await page.screenshot({ path: join(SHOTS, 'admin-history-conflict.png'), fullPage: true });
+
+    // Newest first: the second (its 5 versions go, the first's 5 come back), then the first; the totals are back where they started.
+    await rollBack(rowOf(secondId));
+    assert.match(
+      (await history.getByTestId('history-notice').textContent()) ?? '',
+      new RegExp(`Impor ${secondId} diurungkan: 0 catatan dihapus, 5 versi sebelumnya dipulihkan`),
+    );
+    assert.equal(await totalEvents(), before + 5);
+    await rollBack(rowOf(firstId));
+    assert.match(
+      (await history.getByTestId('history-notice').textContent()) ?? '',
+      new RegExp(`Impor ${firstId} diurungkan: 5 catatan dihapus, 0 versi sebelumnya dipulihkan`),
+    );
+    assert.equal(await totalEvents(), before);
+    const status = (await rowOf(firstId).locator('td').nth(4).textContent()) ?? '';
+    assert.match(status, /diurungkan.*oleh admin/);
+    assert.equal(await rowOf(firstId).getByRole('button').count(), 0, 'a rolled-back import offers no second rollback');
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'admin-history.png'), fullPage: true });
   });
 
   test('a signed-in analyst is told the page is for admins; English is one switch away', async () => {

@@ -100,3 +100,74 @@ describe('POST /api/imports', () => {
     expect(r.body.error.message).toMatch(/multipart/);
   });
 });
+
+describe('import provenance: GET /api/imports and POST /api/imports/:id/rollback', () => {
+  const csv = (name: string, rows: string[]) => ({ name, text: `id,date,type,lat,lon\n${rows.join('\n')}\n` });
+  const boncos = async () => {
+    const ind = await t.get('/api/indicators?level=focus&from=2026-10-01&to=2026-10-31', 'admin');
+    return ind.body.areas.find((a: any) => a.code === 'kampung-boncos').total as number;
+  };
+
+  it('lists each written import with who, when and which file, and rolls it back as a whole', async () => {
+    const before = await boncos();
+    const r = await upload({ kind: 'events' }, csv('oktober.csv', ['P1,2026-10-05,user_case,-6.1868,106.8031', 'P2,2026-10-06,user_case,-6.1869,106.8032', 'P3,2026-10-07,rehab_intake,-6.1867,106.8030']));
+    expect([r.status, r.body.written]).toEqual([200, true]);
+    const id: string = r.body.importId;
+    expect(id).toMatch(/^imp-\d{8}T\d{6}-[0-9a-f]{6}$/);
+    expect(await boncos()).toBe(before + 3);
+
+    const list = await t.get('/api/imports', 'admin');
+    expect(list.status).toBe(200);
+    expect(list.body.imports[0]).toMatchObject({ id, by: 'test-admin', files: [{ kind: 'events', file: 'oktober.csv', rows: 3 }], records: 3, status: 'applied' });
+    expect(Date.parse(list.body.imports[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await t.get(`/api/imports/${id}`, 'admin')).body.record).toMatchObject({ id, status: 'applied' });
+
+    const back = await t.post(`/api/imports/${id}/rollback`, {}, 'admin');
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ removed: 3, restored: 0, import: { id, status: 'rolled_back', rolledBackBy: 'test-admin' } });
+    expect(await boncos()).toBe(before);
+    const log = (await t.get('/api/audit?action=import_rollback', 'admin')).body.entries;
+    expect(log[0]).toMatchObject({ username: 'test-admin', target: id, details: { removed: 3, restored: 0 } });
+
+    const again = await t.post(`/api/imports/${id}/rollback`, {}, 'admin');
+    expect([again.status, again.body.error.code]).toEqual([409, 'already_rolled_back']);
+  });
+
+  it('refuses with 409, changing nothing, to roll back an import a later one re-imported records of', async () => {
+    const a = (await upload({ kind: 'events' }, csv('a.csv', ['Q1,2026-10-10,user_case,-6.1868,106.8031', 'Q2,2026-10-11,user_case,-6.1868,106.8031']))).body.importId;
+    const b = (await upload({ kind: 'events' }, csv('b.csv', ['Q1,2026-10-12,dealer_arrest,-6.1868,106.8031']))).body.importId;
+    const before = await boncos();
+    const r = await t.post(`/api/imports/${a}/rollback`, {}, 'admin');
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('rollback_conflict');
+    expect(r.body.error.message).toContain(b);
+    expect(r.body.error.details).toEqual([{ path: b, message: expect.stringMatching(/1 record/) }]);
+    expect(await boncos()).toBe(before);
+    expect((await t.post(`/api/imports/${b}/rollback`, {}, 'admin')).status).toBe(200);
+    expect((await t.post(`/api/imports/${a}/rollback`, {}, 'admin')).status).toBe(200);
+    expect(await boncos()).toBe(before - 2);
+  });
+
+  it('answers 404 for unknown or malformed ids, 400 for a bad limit, 403 to analysts', async () => {
+    for (const id of ['imp-20990101T000000-000000', '..%2F..%2Fetc', 'x'.repeat(200)]) {
+      const r = await t.post(`/api/imports/${id}/rollback`, {}, 'admin');
+      expect([r.status, r.body.error.code]).toEqual([404, 'not_found']);
+      expect((await t.get(`/api/imports/${id}`, 'admin')).status).toBe(404);
+    }
+    for (const q of ['limit=0', 'limit=abc', 'limit=5000']) {
+      const r = await t.get(`/api/imports?${q}`, 'admin');
+      expect([r.status, r.body.error.code]).toEqual([400, 'invalid_parameter']);
+    }
+    expect((await t.get('/api/imports?limit=1', 'admin')).body.imports).toHaveLength(1);
+    expect((await t.get('/api/imports', 'analyst')).status).toBe(403);
+    expect((await t.post('/api/imports/imp-x/rollback', {}, 'analyst')).status).toBe(403);
+  });
+
+  it('a dry run and a refused file are not stored as imports', async () => {
+    const n = (await t.get('/api/imports?limit=1000', 'admin')).body.imports.length;
+    await upload({ kind: 'events', dryRun: '1' }, csv('dry.csv', ['D1,2026-10-10,user_case,-6.1868,106.8031']));
+    await upload({ kind: 'events' }, csv('bad.csv', ['D2,2026-10-10,nonsense,-6.1868,106.8031']));
+    expect((await t.get('/api/imports?limit=1000', 'admin')).body.imports).toHaveLength(n);
+  });
+});
+

@@ -9,7 +9,12 @@ export type Role = Me['role'];
 export type AdminUser = InferResponseType<typeof client.api.users.$get, 200>['users'][number];
 export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 export type AuditEntry = InferResponseType<typeof client.api.audit.$get, 200>['entries'][number];
-export type ImportJob = InferResponseType<(typeof client.api.imports)[':id']['$get'], 200>;
+type ImportStatusBody = InferResponseType<(typeof client.api.imports)[':id']['$get'], 200>;
+/** An upload's progress and outcome, as the server holds them in memory until it restarts. */
+export type ImportJob = Extract<ImportStatusBody, { progress: unknown }>;
+/** One stored import as GET /api/imports lists it. */
+export type ImportRecord = InferResponseType<typeof client.api.imports.$get, 200>['imports'][number];
+export type RollbackResult = InferResponseType<(typeof client.api.imports)[':id']['rollback']['$post'], 200>;
 export type ImportOutcome = NonNullable<ImportJob['outcome']>;
 export type ImportReport = ImportOutcome['reports'][number];
 export type ImportIssue = ImportReport['issues'][number];
@@ -110,7 +115,21 @@ export async function listAudit(filter: AuditFilter, before: number | null, limi
 }
 
 export async function importStatus(id: string): Promise<ImportJob> {
-  return (await ok(client.api.imports[':id'].$get({ param: { id } }))).json();
+  const body = await (await ok(client.api.imports[':id'].$get({ param: { id } }))).json();
+  // Without the job (the server restarted) only the stored record is left, which has no report to show.
+  if (!('progress' in body))
+    throw new AdminApiError(404, 'not_found', `The server no longer holds the report of import ${id}; Past imports shows whether it was stored.`);
+  return body;
+}
+
+/** Stored imports, newest first. */
+export async function listImports(limit: number): Promise<ImportRecord[]> {
+  return (await (await ok(client.api.imports.$get({ query: { limit: String(limit) } }))).json()).imports;
+}
+
+/** Removes every record the import wrote and puts back the versions it replaced, in one transaction. */
+export async function rollbackImport(id: string): Promise<RollbackResult> {
+  return (await ok(client.api.imports[':id'].rollback.$post({ param: { id } }))).json();
 }
 
 export type AreaCollection = InferResponseType<typeof client.api.areas.$get, 200>;

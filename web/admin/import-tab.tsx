@@ -1,10 +1,11 @@
-// Import tab: choose kind and file, dry run with upload and processing progress, report, column mapping, map preview, then import.
+// Import tab: choose kind and file, dry run with upload and processing progress, report, column mapping, map preview, then import; past imports below.
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { AdminApiError, IMPORT_KINDS, type ImportKind } from './admin-api';
 import { useAdminT } from './admin-i18n';
 import { runUpload, type UploadResult, type UploadStage } from './api-upload';
 import { ColumnMapping } from './column-mapping';
 import { columnsFound, errorRowsOf, runKey } from './import-fields';
+import { ImportHistory } from './import-history';
 import { ImportPreview } from './import-preview';
 import { ImportReportView, type ReportOutcome } from './import-report';
 import { UploadProgress } from './upload-progress';
@@ -25,6 +26,8 @@ export function ImportTab() {
   /** The last dry run, which the mapping selects and the preview are built from. */
   const [dry, setDry] = useState<{ key: string; result: UploadResult } | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** Counts real imports written here, so Past imports reloads after each. */
+  const [writes, setWrites] = useState(0);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -52,6 +55,7 @@ export function ImportTab() {
       const result = await runUpload({ kind, file, dryRun, mapping, year }, (progress) => setRun({ stage: 'busy', dryRun, progress }), controller.signal);
       if (controller.signal.aborted) return;
       if (dryRun) setDry({ key, result });
+      else if (result.status === 'done') setWrites((n) => n + 1);
       setRun({ stage: 'result', dryRun, key, result });
     } catch (e) {
       if (controller.signal.aborted) return;
@@ -170,10 +174,13 @@ export function ImportTab() {
           </p>
         ) : null}
       </section>
-      {shown && shownReport && outcome ? <ImportReportView report={shownReport} outcome={outcome} importId={shown.result.id} /> : null}
+      {shown && shownReport && outcome ? (
+        <ImportReportView report={shownReport} outcome={outcome} importId={shown.result.outcome.importId ?? shown.result.id} />
+      ) : null}
       {file && dryReport && dryErrorRows && dry?.key === key && dryReport.rows > 0 && !dryErrorRows.has(0) ? (
         <ImportPreview kind={kind} file={file} used={dryReport.columns.used} errorRows={dryErrorRows} />
       ) : null}
+      <ImportHistory refreshKey={writes} />
       <dialog ref={confirmRef} className="admin-dialog" aria-labelledby="confirm-title" data-testid="confirm-import">
         <h2 id="confirm-title">{t('import.confirmTitle')}</h2>
         <p>{t('import.confirmBody', { accepted: dryReport?.accepted ?? 0, kind: t(`kind.${kind}`).toLowerCase(), file: file?.name ?? '' })}</p>

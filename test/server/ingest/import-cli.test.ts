@@ -31,4 +31,32 @@ describe('npm run import', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Unknown kind "people"/);
   });
+
+  it('lists past imports and rolls one back by id; exits 1 with the reason when it cannot', () => {
+    const own = join(dir, 'own.db');
+    writeFileSync(join(dir, 'first.csv'), 'id,date,type,lat,lon\nL1,2025-02-01,user_case,-6.2,106.8\nL2,2025-02-02,user_case,-6.2,106.8\n');
+    writeFileSync(join(dir, 'second.csv'), 'id,date,type,lat,lon\nL1,2025-02-03,rehab_intake,-6.2,106.8\n');
+    const first = runCli(['events', join(dir, 'first.csv')], own);
+    expect(first.status).toBe(0);
+    const a = /as import (imp-\S+);/.exec(first.stdout)?.[1] ?? '';
+    const second = runCli(['events', join(dir, 'second.csv')], own);
+    const b = /as import (imp-\S+);/.exec(second.stdout)?.[1] ?? '';
+    expect([a, b].every((id) => /^imp-\d{8}T\d{6}-[0-9a-f]{6}$/.test(id))).toBe(true);
+
+    const list = runCli(['list'], own);
+    expect(list.status).toBe(0);
+    // Newest first, each with its file and record count.
+    expect(list.stdout.indexOf(b)).toBeLessThan(list.stdout.indexOf(a));
+    expect(list.stdout).toMatch(/2 records +applied\n +events .*first\.csv \(2 rows\)/);
+
+    const refused = runCli(['rollback', a], own);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`Later imports changed records of import ${a} since: ${b} (1 record)`);
+    expect(runCli(['rollback', b], own).stdout).toMatch(/Rolled back .*: 0 records removed, 1 earlier versions restored/);
+    expect(runCli(['rollback', a], own).stdout).toMatch(/2 records removed, 0 earlier versions restored/);
+    expect(runCli(['list'], own).stdout.match(/rolled back/g)).toHaveLength(2);
+    const unknown = runCli(['rollback', 'imp-nothing'], own);
+    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/No import "imp-nothing"/)]);
+    expect(runCli(['rollback'], own).status).toBe(2);
+  });
 });

@@ -1,11 +1,12 @@
 // Imports through runImport: the real Jakarta reference files, and bad files that must leave the store exactly as it was.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportItem, type ImportKind } from '../../../server/ingest/import-service.js';
 import { planJakartaDirectory } from '../../../server/ingest/jakarta-directory.js';
+import { rollbackImport } from '../../../server/ingest/rollback-import.js';
 import type { Store } from '../../../server/store/store.js';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.js';
 
@@ -90,11 +91,46 @@ describe.skipIf(!existsSync(JAKARTA))('import of the real Jakarta reference data
     expect(ind.areas.reduce((s: number, a: any) => s + a.total, 0)).toBe(ind.totals.events);
   });
 
+  it('is stored as one import with its five files, their rows, and the records written', async () => {
+    const [rec] = await t.store.listImports(1);
+    // Rows counted straight from the files: features of each GeoJSON, data lines of the CSV.
+    const rowsOf = (file: string) =>
+      file.endsWith('.csv') ? readFileSync(file, 'utf8').trim().split('\n').length - 1 : JSON.parse(readFileSync(file, 'utf8')).features.length;
+    const files = rec.files.map((f) => [f.kind, basename(f.file), f.rows]).sort((x, y) => String(x[1]).localeCompare(String(y[1])));
+    expect(files).toEqual([
+      ['boundaries', 'jakarta_kecamatan_cahyadsn.geojson', rowsOf(resolve(JAKARTA, 'jakarta_kecamatan_cahyadsn.geojson'))],
+      ['boundaries', 'jakarta_kelurahan_cahyadsn.geojson', rowsOf(resolve(JAKARTA, 'jakarta_kelurahan_cahyadsn.geojson'))],
+      ['population', 'jakarta_kelurahan_population_dukcapil2020.csv', rowsOf(resolve(JAKARTA, 'jakarta_kelurahan_population_dukcapil2020.csv'))],
+      ['boundaries', 'jakarta_kota_cahyadsn.geojson', rowsOf(resolve(JAKARTA, 'jakarta_kota_cahyadsn.geojson'))],
+      ['facilities', 'jakarta_puskesmas_petadasar.geojson', rowsOf(resolve(JAKARTA, 'jakarta_puskesmas_petadasar.geojson'))],
+    ]);
+    expect([rec.status, rec.by]).toEqual(['applied', null]);
+    expect(rec.records).toBe(6 + 44 + 267 + 334 + 253);
+  });
+
   it('updates instead of duplicating when the same registry is imported again (CSV this time)', async () => {
     const csv = resolve(JAKARTA, 'jakarta_puskesmas_petadasar.csv');
     const out = await runImport(t.store, [{ kind: 'facilities', fileName: csv, bytes: readFileSync(csv) }], opts);
     expect(out.written).toBe(true);
     expect((await t.get('/api/facilities')).body.features).toHaveLength(334);
+  });
+});
+
+describe.skipIf(!existsSync(JAKARTA))('rolling back the import of the real Jakarta reference data', () => {
+  it('leaves the store as it was before: built-in boundaries, puskesmas and population back, every event in its old kelurahan', async () => {
+    const t = await makeTestApp();
+    const before = await snapshot(t.store);
+    const indicatorsBefore = (await t.get('/api/indicators?level=kelurahan&from=2023-01-01&to=2026-12-31')).body;
+    const items = planJakartaDirectory(JAKARTA).map((p) => ({ kind: p.kind, fileName: p.path, bytes: readFileSync(p.path) }));
+    const out = await runImport(t.store, items, opts);
+    expect(out.written).toBe(true);
+    expect(await snapshot(t.store)).not.toBe(before);
+    const r = await rollbackImport(t.store, out.importId ?? '', 'test');
+    // Population is a column of the kelurahan rows: the removed kelurahan take theirs with them.
+    expect(r.removed).toBeGreaterThan(0);
+    expect(await snapshot(t.store)).toBe(before);
+    const indicatorsAfter = (await t.get('/api/indicators?level=kelurahan&from=2023-01-01&to=2026-12-31')).body;
+    expect(indicatorsAfter).toEqual(indicatorsBefore);
   });
 });
 

@@ -66,7 +66,8 @@ export function importRollbackSuite(open: () => Promise<Store>) {
     expect((await store.listEvents({ ...YEAR, limit: 10 })).find((e) => e.id === 'e2')?.count).toBe(9);
     expect(await store.getImport('imp-a')).toMatchObject({ id: 'imp-a', by: 'tester', records: 2, status: 'applied', rolledBackAt: null });
     const r = await rollbackImport(store, 'imp-a', 'admin-b');
-    expect([r.removed, r.restored, r.replaced]).toEqual([2, 1, 0]);
+    // e3 was new, e2 replaced: one removed, one earlier version back.
+    expect([r.removed, r.restored, r.replaced]).toEqual([1, 1, 0]);
     expect(r.import).toMatchObject({ status: 'rolled_back', rolledBackBy: 'admin-b' });
     expect(await contents(store)).toEqual(before);
     await expect(rollbackImport(store, 'imp-a', null)).rejects.toMatchObject({ status: 409, code: 'already_rolled_back' });
@@ -119,7 +120,8 @@ export function importRollbackSuite(open: () => Promise<Store>) {
     ]);
     expect((await store.listFacilities()).map((f) => [f.id, f.capacityPerMonth])).toEqual([['F1', 99], ['F2', 10]]);
     const r = await rollbackImport(store, 'imp-f', null);
-    expect([r.removed, r.restored]).toEqual([2, 2]);
+    // F2 was new; F1 (replaced) and S1 (removed as synthetic) come back.
+    expect([r.removed, r.restored]).toEqual([1, 2]);
     expect(await contents(store)).toEqual(before);
   });
 
@@ -129,7 +131,8 @@ export function importRollbackSuite(open: () => Promise<Store>) {
     await store.write([pop('imp-p1', 6000), record('imp-p1', '2026-01-04T00:00:00.000Z', 1)]);
     await store.write([pop('imp-p2', 7000), record('imp-p2', '2026-01-05T00:00:00.000Z', 1)]);
     await expect(rollbackImport(store, 'imp-p1', null)).rejects.toMatchObject({ code: 'rollback_conflict' });
-    await rollbackImport(store, 'imp-p2', null);
+    const p2 = await rollbackImport(store, 'imp-p2', null);
+    expect([p2.removed, p2.restored]).toEqual([0, 1]);
     expect((await store.listAreas('kelurahan'))[0].population).toBe(6000);
     await rollbackImport(store, 'imp-p1', null);
     expect(await contents(store)).toEqual(before);
