@@ -20,6 +20,8 @@ interface ChildResult {
   secs: number;
   rowsPerSec: number;
   peakRssMb: number;
+  rollbackSecs: number;
+  rollbackPeakRssMb: number;
 }
 
 function importInChild(target: string, csv: string, rows: number): ChildResult {
@@ -49,6 +51,8 @@ export async function benchImport(rows = 1_000_000): Promise<Row[]> {
     const s = importInChild(dbPath, csv, rows);
     out.push({ group: 'import', name: `${label}, sqlite`, value: s.rowsPerSec, unit: 'rows/s' });
     out.push({ group: 'import', name: `${label}, sqlite: peak RSS`, value: s.peakRssMb, unit: 'MB' });
+    out.push({ group: 'import', name: `roll back that import (${rows.toLocaleString('en')} events), sqlite`, value: s.rollbackSecs, unit: 's' });
+    out.push({ group: 'import', name: `roll back that import, sqlite: peak RSS`, value: s.rollbackPeakRssMb, unit: 'MB' });
 
     const base = process.env.RAWAN_BENCH_DATABASE_URL;
     if (base) {
@@ -65,6 +69,7 @@ export async function benchImport(rows = 1_000_000): Promise<Row[]> {
         const p = importInChild(url.toString(), csv, rows);
         out.push({ group: 'import', name: `${label}, postgres`, value: p.rowsPerSec, unit: 'rows/s' });
         out.push({ group: 'import', name: `${label}, postgres: peak RSS of the Node process`, value: p.peakRssMb, unit: 'MB' });
+        out.push({ group: 'import', name: `roll back that import (${rows.toLocaleString('en')} events), postgres`, value: p.rollbackSecs, unit: 's' });
       } finally {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
