@@ -62,8 +62,11 @@ export class SqliteImports {
     return r ? toImportRecord(r) : null;
   }
 
-  /** Undoes import `id`; call inside a write transaction, then flush the tallies. */
-  rollback(id: string, by: string | null, place: PlacerFactory): RollbackResult {
+  /**
+   * Undoes import `id` a page of rows at a time, yielding between pages so the caller can let its event loop turn;
+   * run it to the end inside one write transaction, then flush the tallies.
+   */
+  *rollback(id: string, by: string | null, place: PlacerFactory): Generator<void, RollbackResult> {
     const rec = this.get(id);
     if (!rec) throw new ImportNotFoundError(id);
     if (rec.status === 'rolled_back') throw new AlreadyRolledBackError(rec);
@@ -85,8 +88,8 @@ export class SqliteImports {
       );
     let removed = -replacedOwn('events', 'events', 'id', 'import_id') - replacedOwn('facilities', 'facilities', 'id', 'import_id');
     removed -= replacedOwn('population', 'areas', 'code', 'population_import_id');
-    removed += this.removeEvents(id);
-    let restored = this.restoreEvents(id);
+    removed += yield* this.removeEvents(id);
+    let restored = yield* this.restoreEvents(id);
     removed += this.db.prepare('DELETE FROM facilities WHERE import_id = ?').run(id).changes;
     for (const { prior } of this.undone(id, 'facilities')) {
       const cols = Object.keys(prior);
@@ -110,27 +113,29 @@ export class SqliteImports {
     for (const { key, prior: p } of this.undone(id, 'population')) {
       restored += setPopulation.run(p.population, p.population_year, p.population_source, p.population_approximate, p.population_import_id ?? null, key).changes;
     }
-    const replaced = boundaries.length + newAreas > 0 ? this.replaceEvents(place) : 0;
+    const replaced = boundaries.length + newAreas > 0 ? yield* this.replaceEvents(place) : 0;
 
     this.db.prepare('DELETE FROM import_undo WHERE import_id = ?').run(id);
     this.db.prepare(`UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?`).run(new Date().toISOString(), by, id);
     return { import: this.get(id) as ImportRecord, removed, restored, replaced };
   }
 
-  /** Deletes the events the import wrote, taking them out of the tallies first. */
-  private removeEvents(id: string): number {
-    const page = this.db.prepare(`SELECT rowid AS rid, * FROM events WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`);
-    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-      const rows = page.all(id, after, PAGE) as Row[];
-      if (rows.length === 0) break;
+  /** Deletes the events the import wrote a page at a time, taking each out of the tallies first. */
+  private *removeEvents(id: string): Generator<void, number> {
+    const page = this.db.prepare(`SELECT rowid AS rid, * FROM events WHERE import_id = ? ORDER BY rowid LIMIT ?`);
+    const drop = this.db.prepare('DELETE FROM events WHERE import_id = ? AND rowid <= ?');
+    let n = 0;
+    for (;;) {
+      const rows = page.all(id, PAGE) as Row[];
+      if (rows.length === 0) return n;
       for (const r of rows) this.tallies.add(toTalliedEvent(r), -1);
-      after = Number(rows[rows.length - 1].rid);
+      n += drop.run(id, rows[rows.length - 1].rid).changes;
+      yield;
     }
-    return this.db.prepare('DELETE FROM events WHERE import_id = ?').run(id).changes;
   }
 
   /** Puts back the events the import replaced, as they were. */
-  private restoreEvents(id: string): number {
+  private *restoreEvents(id: string): Generator<void, number> {
     const current = this.db.prepare('SELECT * FROM events WHERE id = ?');
     const drop = this.db.prepare('DELETE FROM events WHERE id = ?');
     let n = 0;
@@ -143,7 +148,7 @@ export class SqliteImports {
       const cols = Object.keys(prior);
       this.db.prepare(`INSERT INTO events (${quoted(cols)}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => prior[c]));
       this.tallies.add(toTalliedEvent(prior), 1);
-      n++;
+      if (++n % PAGE === 0) yield;
     }
     return n;
   }
@@ -160,7 +165,7 @@ export class SqliteImports {
   }
 
   /** Places every located event again under the kelurahan and focus areas now stored; returns how many moved. */
-  private replaceEvents(place: PlacerFactory): number {
+  private *replaceEvents(place: PlacerFactory): Generator<void, number> {
     const kelurahan = (this.db.prepare(`SELECT code, geometry FROM areas WHERE level = 'kelurahan'`).all() as Row[]).map((r) => ({
       code: String(r.code),
       geometry: JSON.parse(String(r.geometry)),
@@ -183,6 +188,7 @@ export class SqliteImports {
         moved++;
       }
       after = Number(rows[rows.length - 1].rid);
+      yield;
     }
     return moved;
   }

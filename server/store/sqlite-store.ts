@@ -251,20 +251,39 @@ export class SqliteStore implements Store {
     return this.imports.get(id);
   }
 
+  /**
+   * As writeStream: one transaction on a connection of its own, a page of rows per turn of the event loop, so the
+   * server goes on answering (from the data as it was) while a million-event import is undone.
+   */
   async rollbackImport(id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult> {
     await this.writeTurn();
+    let done = () => {};
+    this.streaming = new Promise((resolve) => {
+      done = resolve;
+    });
+    const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
     try {
-      return this.db
-        .transaction(() => {
-          const out = this.imports.rollback(id, by, place);
-          this.tallies.flush();
-          this.bumpVersion();
-          return out;
-        })
-        .immediate();
-    } catch (e) {
-      this.tallies.discard();
-      throw e;
+      conn.db.exec('BEGIN IMMEDIATE');
+      try {
+        const steps = conn.imports.rollback(id, by, place);
+        let step = steps.next();
+        while (!step.done) {
+          await new Promise((resolve) => setImmediate(resolve));
+          step = steps.next();
+        }
+        conn.tallies.flush();
+        conn.bumpVersion();
+        conn.db.exec('COMMIT');
+        return step.value;
+      } catch (e) {
+        conn.tallies.discard();
+        if (conn.db.inTransaction) conn.db.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      if (conn !== this) await conn.close();
+      this.streaming = null;
+      done();
     }
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { rollbackImport } from '../../../server/ingest/rollback-import.js';
 import { SqliteStore } from '../../../server/store/sqlite-store.js';
 import { sqliteMigrations } from '../../../server/store/sqlite-migrations.js';
 import { storeSuite } from './store-suite.js';
@@ -24,6 +25,35 @@ function databaseAt(version: number): { path: string; db: Database.Database } {
 }
 
 describe('SqliteStore on disk', () => {
+  it('rolls a large import back on a connection of its own, a page per turn: reads go on and see the store as it was until the commit', async () => {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-')), 'rollback.db'));
+    await store.migrate();
+    const h3 = latLngToCell(-6.2, 106.8, 10);
+    const events = Array.from({ length: 60_000 }, (_, i) => ({
+      id: `r${i}`, type: 'user_case' as const, date: '2025-05-01', location: [106.8, -6.2] as [number, number], areaCode: 'K1', focusAreaId: null, h3, count: 1, source: 't', synthetic: false,
+    }));
+    await store.write([
+      { kind: 'events', events, importId: 'imp-big' },
+      { kind: 'importRecord', record: { id: 'imp-big', at: '2026-01-01T00:00:00.000Z', by: null, files: [], records: 60_000 } },
+    ]);
+    let finished = false;
+    const undo = rollbackImport(store, 'imp-big', 'admin').then((r) => {
+      finished = true;
+      return r;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = await store.counts();
+    expect(finished).toBe(false);
+    expect(during.events).toBe(60_000);
+    expect((await store.getImport('imp-big'))?.status).toBe('applied');
+    // A write waits for the roll-back's commit instead of failing on SQLite's lock.
+    const write = store.write([{ kind: 'meta', key: 'after', value: '1' }]);
+    expect((await undo).removed).toBe(60_000);
+    await write;
+    expect([(await store.counts()).events, (await store.getImport('imp-big'))?.status, await store.getMeta('after')]).toEqual([0, 'rolled_back', '1']);
+    await store.close();
+  });
+
   it('creates the file with a WAL journal and records every migration once', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'nested', 'rawan.db');
     const store = new SqliteStore(path);
