@@ -33,6 +33,10 @@ const kept = (table: string) => `FROM import_undo u CROSS JOIN LATERAL jsonb_pop
 
 export async function rollbackPostgresImport(client: PoolClient, id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult> {
   const q = async (sql: string, params: unknown[] = [id]) => client.query(sql, params);
+  // Every importing transaction writes import_undo (ROW EXCLUSIVE) before it replaces a row: this waits for those
+  // running and holds back new ones until the roll-back commits, so the check below sees every later import's changes
+  // and no import keeps a version this roll-back is about to delete. Reads go on.
+  await client.query('LOCK TABLE import_undo IN EXCLUSIVE MODE');
   const found = (await q('SELECT * FROM imports WHERE id = $1 FOR UPDATE')).rows[0] as Row | undefined;
   if (!found) throw new ImportNotFoundError(id);
   const rec = toImportRecord(found);

@@ -3,6 +3,7 @@
 import { latLngToCell } from 'h3-js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rollbackImport } from '../../../server/ingest/rollback-import.js';
 import { postgresMigrations } from '../../../server/store/postgres-migrations.js';
 import { schemaStores, TEST_DATABASE_URL } from '../../helpers/postgres-test-db.js';
 import { storeSuite } from './store-suite.js';
@@ -107,6 +108,39 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
       // dim: 0 area, 1 focus, 2–4 cells at 7–9, 6 synthetic; grain: 0 day, 1 dekad, 2 month.
       expect(kept).toEqual(['0/0', '0/1', '0/2', '1/0', '1/1', '1/2', '2/1', '2/2', '3/1', '3/2', '4/2', '6/2']);
       expect(await store.countEventsByCell({ from: '2025-01-01', to: '2025-01-31', types: ['user_case'] }, 10)).toEqual([{ h3: latLngToCell(-6.198, 106.805, 10), count: 2 }]);
+    });
+
+    it('a roll-back waits for an import still replacing its records, then refuses because of it', async () => {
+      const store = stores.open();
+      await store.migrate();
+      const h3 = latLngToCell(-6.2, 106.8, 10);
+      const ev = (id: string, count: number) => ({
+        id, type: 'user_case' as const, date: '2025-05-01', location: [106.8, -6.2] as [number, number], areaCode: 'K1', focusAreaId: null, h3, count, source: 't', synthetic: false,
+      });
+      const rec = (id: string) => ({ kind: 'importRecord' as const, record: { id, at: `2026-01-0${id === 'imp-a' ? 1 : 2}T00:00:00.000Z`, by: null, files: [], records: 1 } });
+      await store.write([{ kind: 'events', events: [ev('e1', 1), ev('e2', 2)], importId: 'imp-a' }, rec('imp-a')]);
+      let release = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      let replaced = () => {};
+      const replacing = new Promise<void>((r) => (replaced = r));
+      const importB = store.writeStream(
+        (async function* () {
+          yield [{ kind: 'events' as const, events: [ev('e1', 5)], importId: 'imp-b' }];
+          replaced();
+          await gate;
+          yield [rec('imp-b')];
+        })(),
+      );
+      await replacing;
+      // Let import B's first batch reach the server before the roll-back starts.
+      await new Promise((r) => setTimeout(r, 300));
+      const rollback = rollbackImport(store, 'imp-a', null).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      await importB;
+      expect(await rollback).toMatchObject({ code: 'rollback_conflict', later: [{ importId: 'imp-b', records: 1 }] });
+      const events = await store.listEvents({ from: '2025-01-01', to: '2025-12-31', types: ['user_case'], limit: 10 });
+      expect(events.map((e) => [e.id, e.count])).toEqual([['e1', 5], ['e2', 2]]);
     });
 
     it('refuses to change or delete audit entries', async () => {
