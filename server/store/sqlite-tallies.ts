@@ -25,9 +25,13 @@ const FLUSH_AT = 200_000;
 const BACKFILL_PAGE = 50_000;
 
 const TALLIED_EVENT_COLUMNS = 'type, date, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, synthetic';
-const UPSERT = `INSERT INTO event_tallies (dim, grain, bucket, key, ${TALLY_COLUMNS.join(', ')})
-  VALUES (?, ?, ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})
+/** Tally rows per upsert statement when many are written: one call into SQLite instead of one per row. */
+const UPSERT_ROWS = 64;
+const upsertSql = (rows: number) => `INSERT INTO event_tallies (dim, grain, bucket, key, ${TALLY_COLUMNS.join(', ')})
+  VALUES ${Array.from({ length: rows }, () => `(?, ?, ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})`).join(', ')}
   ON CONFLICT (dim, grain, bucket, key) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const UPSERT = upsertSql(1);
+const UPSERT_MANY = upsertSql(UPSERT_ROWS);
 const SUMS = TALLY_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
 const RAW_COLUMNS = [
   ...TALLIED_TYPES.map((t) => `(type = '${t}') AS n_${t}`),
@@ -97,9 +101,26 @@ export class SqliteTallies {
 
   /** Adds summed deltas (from flush, or summed by the import thread) to the stored tallies. */
   write({ deltas, values: v }: TakenTallies): void {
-    const stmt = this.prepared(UPSERT);
-    for (const { dim, grain, bucket, key, offset: o } of deltas) {
-      stmt.run(dim, grain, bucket, key, v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8], v[o + 9]);
+    // Deltas are distinct keys (summed), so one statement never upserts the same row twice.
+    const many = this.prepared(UPSERT_MANY);
+    const params: Array<number | string> = new Array(UPSERT_ROWS * (4 + TALLY_COLUMNS.length));
+    let i = 0;
+    for (; i + UPSERT_ROWS <= deltas.length; i += UPSERT_ROWS) {
+      let p = 0;
+      for (let j = i; j < i + UPSERT_ROWS; j++) {
+        const { dim, grain, bucket, key, offset: o } = deltas[j];
+        params[p++] = dim;
+        params[p++] = grain;
+        params[p++] = bucket;
+        params[p++] = key;
+        for (let c = 0; c < TALLY_COLUMNS.length; c++) params[p++] = v[o + c];
+      }
+      many.run(params);
+    }
+    const one = this.prepared(UPSERT);
+    for (; i < deltas.length; i++) {
+      const { dim, grain, bucket, key, offset: o } = deltas[i];
+      one.run(dim, grain, bucket, key, v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8], v[o + 9]);
     }
   }
 
