@@ -45,7 +45,13 @@ export class EventCsvThread {
     init: Omit<ThreadInit, 'ahead'>,
     private readonly onRows?: (rows: number) => void,
   ) {
-    this.worker = new Worker(new URL('./event-thread-boot.mjs', import.meta.url), { workerData: { ...init, ahead: AHEAD } satisfies ThreadInit });
+    const { item } = init;
+    // Moved, not copied, when the bytes are the import's own and fill their buffer (a slice of a shared pool never is).
+    const move = 'bytes' in item && item.handOver === true && item.bytes.byteOffset === 0 && item.bytes.byteLength === item.bytes.buffer.byteLength;
+    this.worker = new Worker(new URL('./event-thread-boot.mjs', import.meta.url), {
+      workerData: { ...init, ahead: AHEAD } satisfies ThreadInit,
+      transferList: move && item.bytes.buffer instanceof ArrayBuffer ? [item.bytes.buffer] : [],
+    });
     this.worker.on('message', (m: ThreadMessage) => this.deliver(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => {

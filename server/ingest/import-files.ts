@@ -5,7 +5,17 @@ export const IMPORT_KINDS = ['boundaries', 'facilities', 'population', 'events']
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One file to import: its bytes, or a path to read them from (event CSVs are then read in pieces, never whole). */
-export type ImportItem = { kind: ImportKind; fileName: string } & ({ bytes: Uint8Array } | { path: string });
+export type ImportItem = { kind: ImportKind; fileName: string } & (
+  | {
+      bytes: Uint8Array;
+      /**
+       * The bytes are this import's alone (an upload): a file read in a worker thread is moved there instead of
+       * copied, so a large upload is not held twice. The caller must not use them afterwards.
+       */
+      handOver?: boolean;
+    }
+  | { path: string }
+);
 
 /** Pieces handed to the CSV reader: big enough to amortise the parser's calls, small beside the file. */
 const PIECE_BYTES = 1 << 20;

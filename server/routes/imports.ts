@@ -70,7 +70,7 @@ export function importRoutes({ store, config }: AppDeps) {
         const principal = c.get('principal');
         const job: Job = { id: newImportId(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
         jobs.set(job.id, job);
-        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes }], {
+        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes, handOver: true }], {
           dryRun,
           mapping,
           year,

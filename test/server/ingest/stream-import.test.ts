@@ -167,3 +167,22 @@ describe.each([
     expect(await t.store.countEventsByMonth(ALL, {})).toEqual([{ month: '2022-07', type: 'early_detection', count: 30_000 }]);
   });
 });
+
+describe('an uploaded file handed over to the import thread', () => {
+  it('is moved there, not copied, only when the caller hands it over; the import is the same either way', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => row(`U${i}`, '2022-05-15', 'user_case', i % 2 ? P1 : P2));
+    const handed = csv(rows);
+    const kept = csv(rows);
+    const size = kept.byteLength;
+    const a = await makeTestApp();
+    const b = await makeTestApp();
+    const one = await runImport(a.store, [{ kind: 'events', fileName: 'u.csv', bytes: handed, handOver: true }], { ...base, threadFromBytes: 0 });
+    const two = await runImport(b.store, [{ kind: 'events', fileName: 'u.csv', bytes: kept }], { ...base, threadFromBytes: 0 });
+    expect([one.written, two.written]).toEqual([true, true]);
+    // A moved ArrayBuffer is detached here: its view reads as empty.
+    expect([handed.byteLength, kept.byteLength]).toEqual([0, size]);
+    expect(await a.store.counts()).toEqual(await b.store.counts());
+    expect(await a.store.countEvents(ALL, 'area')).toEqual(await b.store.countEvents(ALL, 'area'));
+  });
+});
+
