@@ -256,4 +256,14 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX events_import ON events (import_id) WHERE import_id IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    name: 'users, sessions and the audit log moved to their own file',
+    // SqliteStore.migrate copies them into the accounts file (sqlite-accounts.ts) and commits that before this runs.
+    sql: `
+      DROP TABLE IF EXISTS sessions;
+      DROP TABLE IF EXISTS users;
+      DROP TABLE IF EXISTS audit_log;
+    `,
+  },
 ];

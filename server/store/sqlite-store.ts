@@ -12,6 +12,7 @@ import { applySqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
 import { SqliteImports } from './sqlite-imports.js';
+import { accountsPathOf, SqliteAccounts } from './sqlite-accounts.js';
 import type { ImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
@@ -34,6 +35,8 @@ export class SqliteStore implements Store {
   private readonly tallies: SqliteTallies;
   private readonly focusAreas: SqliteFocusAreas;
   private readonly imports: SqliteImports;
+  /** Opened on first use: the store's second connection for a streamed import never needs it. */
+  private accountsDb: SqliteAccounts | null = null;
   /**
    * Set while writeStream holds the write lock (an import streaming over many turns of the event loop): this
    * process's other writes wait for it here, without blocking, instead of in SQLite's busy timeout, which would
@@ -68,11 +71,21 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
+  private get accounts(): SqliteAccounts {
+    this.accountsDb ??= new SqliteAccounts(accountsPathOf(this.path));
+    return this.accountsDb;
+  }
+
   async migrate(): Promise<void> {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
+    this.accounts.migrate();
     for (const m of sqliteMigrations) {
       if (applied.has(m.version)) continue;
+      // Accounts written before migration 12 are copied to their file (committed there) before this file drops them.
+      if (m.version === 12 && this.path !== ':memory:' && this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'users'").get()) {
+        this.accounts.copyFrom(this.path);
+      }
       this.db.transaction(() => {
         this.db.exec(m.sql);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
@@ -93,6 +106,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.accountsDb?.close();
     this.db.close();
   }
 
@@ -487,106 +501,15 @@ export class SqliteStore implements Store {
     };
   }
 
-  async createUser(u: UserRecord): Promise<void> {
-    await this.writeTurn();
-    this.db
-      .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(u.id, u.username, u.passwordHash, u.role, flag(u.disabled), u.createdAt, u.updatedAt);
-  }
-
-  async updateUser(id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>): Promise<void> {
-    await this.writeTurn();
-    const cur = await this.findUser({ id });
-    if (!cur) return;
-    this.db
-      .prepare('UPDATE users SET password_hash = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ?')
-      .run(patch.passwordHash ?? cur.passwordHash, patch.role ?? cur.role, flag(patch.disabled ?? cur.disabled), new Date().toISOString(), id);
-  }
-
-  private toUser(r: Row): UserRecord {
-    return {
-      id: str(r.id),
-      username: str(r.username),
-      passwordHash: str(r.password_hash),
-      role: str(r.role) as Role,
-      disabled: bool(r.disabled),
-      createdAt: str(r.created_at),
-      updatedAt: str(r.updated_at),
-    };
-  }
-
-  async findUser(by: { id: string } | { username: string }): Promise<UserRecord | null> {
-    const r = ('id' in by
-      ? this.prepared('SELECT * FROM users WHERE id = ?').get(by.id)
-      : this.prepared('SELECT * FROM users WHERE username = ?').get(by.username)) as Row | undefined;
-    return r ? this.toUser(r) : null;
-  }
-
-  async listUsers(): Promise<UserRecord[]> {
-    return (this.prepared('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => this.toUser(r));
-  }
-
-  async createSession(s: SessionRecord): Promise<void> {
-    await this.writeTurn();
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked, address) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(s.tokenHash, s.userId, s.createdAt, s.expiresAt, flag(s.revoked), s.address);
-  }
-
-  async findSession(tokenHash: string): Promise<SessionRecord | null> {
-    const r = this.prepared('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    if (!r) return null;
-    return { tokenHash: str(r.token_hash), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at), revoked: bool(r.revoked), address: strOrNull(r.address) };
-  }
-
-  async revokeSessions(by: { tokenHash: string } | { userId: string }): Promise<void> {
-    await this.writeTurn();
-    if ('tokenHash' in by) this.prepared('UPDATE sessions SET revoked = 1 WHERE token_hash = ?').run(by.tokenHash);
-    else this.prepared('UPDATE sessions SET revoked = 1 WHERE user_id = ?').run(by.userId);
-  }
-
-  async appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void> {
-    await this.writeTurn();
-    this.db
-      .prepare('INSERT INTO audit_log (at, username, role, action, target, details, address) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.username, e.role, e.action, e.target, e.details, e.address);
-  }
-
-  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (q.action !== undefined) {
-      clauses.push('action = ?');
-      params.push(q.action);
-    }
-    if (q.username !== undefined) {
-      clauses.push('username = ?');
-      params.push(q.username);
-    }
-    if (q.from !== undefined) {
-      clauses.push('at >= ?');
-      params.push(q.from);
-    }
-    if (q.to !== undefined) {
-      clauses.push('at < ?');
-      params.push(q.to);
-    }
-    if (q.before !== undefined) {
-      clauses.push('seq < ?');
-      params.push(q.before);
-    }
-    params.push(q.limit);
-    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    const rows = this.prepared(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params) as Row[];
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: str(r.at),
-      username: strOrNull(r.username),
-      role: strOrNull(r.role),
-      action: str(r.action),
-      target: strOrNull(r.target),
-      details: strOrNull(r.details),
-      address: strOrNull(r.address),
-    }));
-  }
+  // Users, sessions and the audit log live in a database file of their own (sqlite-accounts.ts), so a login or an
+  // audited read never waits for an import holding this file's write lock.
+  createUser = (u: UserRecord) => this.accounts.createUser(u);
+  updateUser = (id: string, patch: Partial<Pick<UserRecord, 'passwordHash' | 'role' | 'disabled'>>) => this.accounts.updateUser(id, patch);
+  findUser = (by: { id: string } | { username: string }) => this.accounts.findUser(by);
+  listUsers = () => this.accounts.listUsers();
+  createSession = (session: SessionRecord) => this.accounts.createSession(session);
+  findSession = (tokenHash: string) => this.accounts.findSession(tokenHash);
+  revokeSessions = (by: { tokenHash: string } | { userId: string }) => this.accounts.revokeSessions(by);
+  appendAudit = (entry: Omit<AuditEntry, 'seq'>) => this.accounts.appendAudit(entry);
+  listAudit = (q: AuditQuery) => this.accounts.listAudit(q);
 }

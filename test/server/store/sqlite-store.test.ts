@@ -25,6 +25,61 @@ function databaseAt(version: number): { path: string; db: Database.Database } {
 }
 
 describe('SqliteStore on disk', () => {
+  it('moves users, sessions and audit entries of a version-11 file to the accounts file, which keeps the log append-only', async () => {
+    const { path, db } = databaseAt(11);
+    db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?)').run('u1', 'Ani', 'hash', 'admin', 0, '2026-01-01', '2026-01-01');
+    db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)').run('tok', 'u1', '2026-01-01', '2026-02-01', 0, '10.0.0.1');
+    for (const [at, action] of [['2026-01-01T01:00:00Z', 'login'], ['2026-01-01T02:00:00Z', 'import']]) {
+      db.prepare('INSERT INTO audit_log (at, username, role, action) VALUES (?, ?, ?, ?)').run(at, 'Ani', 'admin', action);
+    }
+    db.close();
+    const store = new SqliteStore(path);
+    await store.migrate();
+    expect(await store.findUser({ username: 'ani' })).toMatchObject({ id: 'u1', role: 'admin' });
+    expect(await store.findSession('tok')).toMatchObject({ userId: 'u1', address: '10.0.0.1' });
+    expect((await store.listAudit({ limit: 10 })).map((e) => [e.seq, e.action])).toEqual([[2, 'import'], [1, 'login']]);
+    await store.appendAudit({ at: '2026-01-02T00:00:00Z', username: 'Ani', role: 'admin', action: 'logout', target: null, details: null, address: null });
+    expect((await store.listAudit({ limit: 1 }))[0].seq).toBe(3);
+    await store.close();
+    const data = new Database(path, { readonly: true });
+    expect(data.prepare("SELECT name FROM sqlite_master WHERE name IN ('users', 'sessions', 'audit_log')").all()).toEqual([]);
+    data.close();
+    const accounts = new Database(path.replace(/\.db$/, '-accounts.db'));
+    expect(() => accounts.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => accounts.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    accounts.close();
+  });
+
+  it('signs in and writes audit entries while an import holds the data file for its whole transaction', async () => {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-')), 'busy.db'));
+    await store.migrate();
+    await store.createUser({ id: 'u1', username: 'ani', passwordHash: 'h', role: 'analyst', disabled: false, createdAt: '2026-01-01', updatedAt: '2026-01-01' });
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let started = () => {};
+    const holding = new Promise<void>((r) => (started = r));
+    const h3 = latLngToCell(-6.2, 106.8, 10);
+    const ev = { id: 'held', type: 'user_case' as const, date: '2025-05-01', location: [106.8, -6.2] as [number, number], areaCode: 'K1', focusAreaId: null, h3, count: 1, source: 't', synthetic: false };
+    const importing = store.writeStream(
+      (async function* () {
+        yield [{ kind: 'events' as const, events: [ev] }];
+        started();
+        await gate;
+      })(),
+    );
+    await holding;
+    // Before the import commits: these complete, rather than wait for the commit (or fail on SQLite's lock).
+    await store.createSession({ tokenHash: 't1', userId: 'u1', createdAt: '2026-01-01', expiresAt: '2026-02-01', revoked: false, address: null });
+    await store.appendAudit({ at: '2026-01-01T00:00:00Z', username: 'ani', role: 'analyst', action: 'events_read', target: 'all', details: null, address: null });
+    expect(await store.findSession('t1')).toMatchObject({ userId: 'u1' });
+    expect((await store.counts()).events).toBe(0);
+    release();
+    await importing;
+    expect((await store.counts()).events).toBe(1);
+    expect((await store.listAudit({ limit: 5 })).map((e) => e.action)).toEqual(['events_read']);
+    await store.close();
+  });
+
   it('rolls a large import back on a connection of its own, a page per turn: reads go on and see the store as it was until the commit', async () => {
     const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-')), 'rollback.db'));
     await store.migrate();
