@@ -26,6 +26,22 @@ export interface ImportRecord {
 
 export type NewImportRecord = Pick<ImportRecord, 'id' | 'at' | 'by' | 'files' | 'records'>;
 
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A row of either store's imports table. */
+export function toImportRecord(r: Record<string, unknown>): ImportRecord {
+  return {
+    id: String(r.id),
+    at: String(r.at),
+    by: strOrNull(r.imported_by),
+    files: JSON.parse(String(r.files)),
+    records: Number(r.records),
+    status: r.status === 'rolled_back' ? 'rolled_back' : 'applied',
+    rolledBackAt: strOrNull(r.rolled_back_at),
+    rolledBackBy: strOrNull(r.rolled_back_by),
+  };
+}
+
 export interface RollbackResult {
   import: ImportRecord;
   /** Records the import had added, now deleted. */

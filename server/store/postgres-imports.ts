@@ -7,25 +7,13 @@ import {
   RollbackConflictError,
   type ImportRecord,
   type PlacerFactory,
+  toImportRecord,
   type RollbackResult,
 } from './import-records.js';
 import type { Row } from './postgres-rows.js';
 import { CHUNK_ROWS } from './postgres-writes.js';
 
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-export function toImportRecord(r: Row): ImportRecord {
-  return {
-    id: String(r.id),
-    at: String(r.at),
-    by: strOrNull(r.imported_by),
-    files: JSON.parse(String(r.files)),
-    records: Number(r.records),
-    status: r.status === 'rolled_back' ? 'rolled_back' : 'applied',
-    rolledBackAt: strOrNull(r.rolled_back_at),
-    rolledBackBy: strOrNull(r.rolled_back_by),
-  };
-}
 
 /** The kept rows of one table of the import, each as a record of that table (jsonb_populate_record). */
 const kept = (table: string) => `FROM import_undo u CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, u.prior) r

@@ -10,8 +10,8 @@ import { eventType, str, strOrNull, toArea, toEvent, toFacility, toFocusArea, to
 import { applyWrite } from './postgres-writes.js';
 import { applyPostgresStream } from './postgres-write-stream.js';
 import { PostgresFocusAreas } from './postgres-focus-areas.js';
-import { rollbackPostgresImport, toImportRecord } from './postgres-imports.js';
-import type { ImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
+import { rollbackPostgresImport } from './postgres-imports.js';
+import { toImportRecord, type ImportRecord, type PlacerFactory, type RollbackResult } from './import-records.js';
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import { cellDim, DIMS, TALLIED_TYPES, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { tallySumQuery, type PgTallyQuery } from './postgres-tallies.js';

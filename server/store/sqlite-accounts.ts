@@ -2,6 +2,7 @@
 // (`rawan.db` → `rawan-accounts.db`): SQLite has one writer per file, so a login, a session revoked or an audited read
 // never waits for an import or a roll-back holding the data file's write lock for many seconds.
 import Database from 'better-sqlite3';
+import { ACCOUNT_TABLES_SQL, type Migration } from './sqlite-migrations.js';
 import type { AuditEntry, AuditQuery, Role, SessionRecord, UserRecord } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -18,43 +19,11 @@ export function accountsPathOf(dataPath: string): string {
 }
 
 /** The tables as the data file's migration 2 made them (moved here by its migration 12). */
-const ACCOUNT_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'users, sessions, audit log',
-    sql: `
-      CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        password_hash TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
-        disabled INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        token_hash TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users (id),
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL,
-        revoked INTEGER NOT NULL DEFAULT 0,
-        address TEXT
-      );
-      CREATE INDEX sessions_user ON sessions (user_id);
-      CREATE TABLE audit_log (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        username TEXT,
-        role TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        details TEXT,
-        address TEXT
-      );
-      CREATE INDEX audit_at ON audit_log (at);
-      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    `,
+    sql: ACCOUNT_TABLES_SQL,
   },
 ];
 

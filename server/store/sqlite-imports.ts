@@ -8,6 +8,7 @@ import {
   type ImportRecord,
   type NewImportRecord,
   type PlacerFactory,
+  toImportRecord,
   type RollbackResult,
   type UndoTable,
 } from './import-records.js';
@@ -20,19 +21,6 @@ const PAGE = 20_000;
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** Only column names read from this database's own rows are put into SQL text, quoted. */
 const quoted = (cols: readonly string[]) => cols.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
-
-export function toImportRecord(r: Row): ImportRecord {
-  return {
-    id: String(r.id),
-    at: String(r.at),
-    by: strOrNull(r.imported_by),
-    files: JSON.parse(String(r.files)),
-    records: Number(r.records),
-    status: r.status === 'rolled_back' ? 'rolled_back' : 'applied',
-    rolledBackAt: strOrNull(r.rolled_back_at),
-    rolledBackBy: strOrNull(r.rolled_back_by),
-  };
-}
 
 export class SqliteImports {
   constructor(

@@ -11,6 +11,41 @@ export interface Migration {
 export const STORED_H3_RESOLUTIONS = [7, 8, 9, 10] as const;
 export type StoredH3Resolution = (typeof STORED_H3_RESOLUTIONS)[number];
 
+/** Users, sessions and the audit log as migration 2 made them; since migration 12 in the accounts file (sqlite-accounts.ts). */
+export const ACCOUNT_TABLES_SQL = `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0,
+        address TEXT
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        username TEXT,
+        role TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT,
+        address TEXT
+      );
+      CREATE INDEX audit_at ON audit_log (at);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
 export const sqliteMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -81,39 +116,7 @@ export const sqliteMigrations: readonly Migration[] = [
   {
     version: 2,
     name: 'users, sessions, audit log',
-    sql: `
-      CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        password_hash TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
-        disabled INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        token_hash TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users (id),
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL,
-        revoked INTEGER NOT NULL DEFAULT 0,
-        address TEXT
-      );
-      CREATE INDEX sessions_user ON sessions (user_id);
-      CREATE TABLE audit_log (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        username TEXT,
-        role TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        details TEXT,
-        address TEXT
-      );
-      CREATE INDEX audit_at ON audit_log (at);
-      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    `,
+    sql: ACCOUNT_TABLES_SQL,
   },
   {
     version: 3,
