@@ -8,7 +8,7 @@ import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js'
 import { cellDim, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { SqliteTallies } from './sqlite-tallies.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
-import { applySqliteStream } from './sqlite-write-stream.js';
+import { inSqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
 import { SqliteImports } from './sqlite-imports.js';
@@ -133,16 +133,24 @@ export class SqliteStore implements Store {
   }
 
   async writeStream(batches: AsyncIterable<readonly StoreWrite[]>): Promise<void> {
+    await this.streamed(async (conn) => {
+      for await (const batch of batches) for (const w of batch) conn.applyOne(w);
+    });
+  }
+
+  /**
+   * Runs `work` as one transaction on a connection of its own, so the server's reads go on and see the store as
+   * before (an in-memory database has one), while this process's other writes wait their turn (writeTurn).
+   */
+  private async streamed<T>(work: (conn: SqliteStore) => Promise<T>): Promise<T> {
     await this.writeTurn();
     let done = () => {};
     this.streaming = new Promise((resolve) => {
       done = resolve;
     });
-    // A connection of its own, so the server's reads go on and see the store as before (an in-memory database has one).
     const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
     try {
-      await applySqliteStream(conn.db, batches, {
-        apply: (w) => conn.applyOne(w),
+      return await inSqliteStream(conn.db, () => work(conn), {
         finish: () => {
           conn.tallies.flush();
           conn.bumpVersion();
@@ -265,40 +273,16 @@ export class SqliteStore implements Store {
     return this.imports.get(id);
   }
 
-  /**
-   * As writeStream: one transaction on a connection of its own, a page of rows per turn of the event loop, so the
-   * server goes on answering (from the data as it was) while a million-event import is undone.
-   */
+  /** As writeStream (streamed): a page of rows per turn of the event loop, so the server goes on answering while a
+   * million-event import is undone. */
   async rollbackImport(id: string, by: string | null, place: PlacerFactory): Promise<RollbackResult> {
-    await this.writeTurn();
-    let done = () => {};
-    this.streaming = new Promise((resolve) => {
-      done = resolve;
-    });
-    const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
-    try {
-      conn.db.exec('BEGIN IMMEDIATE');
-      try {
-        const steps = conn.imports.rollback(id, by, place);
-        let step = steps.next();
-        while (!step.done) {
-          await new Promise((resolve) => setImmediate(resolve));
-          step = steps.next();
-        }
-        conn.tallies.flush();
-        conn.bumpVersion();
-        conn.db.exec('COMMIT');
-        return step.value;
-      } catch (e) {
-        conn.tallies.discard();
-        if (conn.db.inTransaction) conn.db.exec('ROLLBACK');
-        throw e;
+    return this.streamed(async (conn) => {
+      const steps = conn.imports.rollback(id, by, place);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        await new Promise((resolve) => setImmediate(resolve));
       }
-    } finally {
-      if (conn !== this) await conn.close();
-      this.streaming = null;
-      done();
-    }
+    });
   }
 
   async counts(): Promise<StoreCounts> {

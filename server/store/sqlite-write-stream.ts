@@ -1,22 +1,22 @@
-// Runs a stream of store writes as one SQLite transaction spanning many turns of the event loop: BEGIN IMMEDIATE
-// (the write lock first, as store.write takes it), each batch as it comes, COMMIT at the end, ROLLBACK if anything throws.
+// Runs work as one SQLite transaction spanning many turns of the event loop (a streamed import, an import's roll-back):
+// BEGIN IMMEDIATE (the write lock first, as store.write takes it), the work, the closing writes and COMMIT, or
+// ROLLBACK if anything throws.
 import type Database from 'better-sqlite3';
-import type { StoreWrite } from './store.js';
 
 export interface StreamSteps {
-  apply(w: StoreWrite): void;
   /** Last writes inside the transaction (tallies, data version). */
   finish(): void;
   /** Forget what the rolled-back transaction left in memory. */
   discard(): void;
 }
 
-export async function applySqliteStream(db: Database.Database, batches: AsyncIterable<readonly StoreWrite[]>, steps: StreamSteps): Promise<void> {
+export async function inSqliteStream<T>(db: Database.Database, work: () => Promise<T>, steps: StreamSteps): Promise<T> {
   db.exec('BEGIN IMMEDIATE');
   try {
-    for await (const batch of batches) for (const w of batch) steps.apply(w);
+    const out = await work();
     steps.finish();
     db.exec('COMMIT');
+    return out;
   } catch (e) {
     steps.discard();
     if (db.inTransaction) db.exec('ROLLBACK');
