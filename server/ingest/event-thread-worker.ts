@@ -2,8 +2,9 @@
 // place), finds each valid event's H3 cells and sums its tallies, and posts the batches to the main thread, which only
 // writes them. It runs at most AHEAD batches in front of the writes, so memory stays bounded however big the file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { eventCells, type EventCells } from '../store/event-cells.js';
-import { talliedEvent, TallyDeltas } from '../store/event-tallies.js';
+import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
+import { eventCells } from '../store/event-cells.js';
+import { TallyDeltas } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
 import { packEvents } from './event-packing.js';
 import { itemChunks } from './import-files.js';
@@ -45,12 +46,12 @@ async function run(): Promise<void> {
   for await (const events of stream.events()) {
     let packed = null;
     if (init.write && events.length > 0) {
-      const cells: EventCells[] = new Array(events.length);
+      const columns = eventColumns(events.length);
       for (let i = 0; i < events.length; i++) {
-        cells[i] = eventCells(events[i]);
-        tallies.add(talliedEvent(events[i], cells[i]), 1);
+        setEvent(columns, i, events[i], eventCells(events[i]));
+        tallies.add(talliedAt(columns, i), 1);
       }
-      packed = packEvents(events, cells);
+      packed = packEvents(columns);
     }
     await credit();
     post({ t: 'batch', rows: stream.rows, ok: stream.ok, events: packed });

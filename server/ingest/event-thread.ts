@@ -98,7 +98,7 @@ export class EventCsvThread {
         this.rows = m.rows;
         this.ok = m.ok;
         this.onRows?.(m.rows);
-        yield m.events ? [{ kind: 'events', events: unpackEvents(m.events), preTallied: true }] : [];
+        yield m.events ? [{ kind: 'eventColumns', columns: unpackEvents(m.events), preTallied: true }] : [];
       }
     } finally {
       await this.worker.terminate();

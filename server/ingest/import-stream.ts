@@ -2,7 +2,7 @@
 // it is validated, then the closing writes. The first problem rolls the transaction back; reading goes on (writing
 // nothing) so the report still counts every problem of every file.
 import type { FocusArea } from '../domain/types.js';
-import type { Store, StoreWrite } from '../store/store.js';
+import { eventsIn, type Store, type StoreWrite } from '../store/store.js';
 import { createEventPlacer, type EventPlacer } from './event-placer.js';
 import { EventCsvThread } from './event-thread.js';
 import { itemChunks, itemSize, type ImportItem } from './import-files.js';
@@ -115,8 +115,8 @@ export async function streamEventFiles(
         const next = await file.batches.next();
         if (!file.ok) throw new ImportRefused();
         if (next.done) break;
-        if (next.value.length > 0) yield opts.importId === undefined ? next.value : next.value.map((w) => (w.kind === 'events' ? { ...w, importId: opts.importId } : w));
-        for (const w of next.value) if (w.kind === 'events') records += w.events.length;
+        if (next.value.length > 0) yield opts.importId === undefined ? next.value : next.value.map((w) => (w.kind === 'events' || w.kind === 'eventColumns' ? { ...w, importId: opts.importId } : w));
+        for (const w of next.value) if (w.kind !== 'eventAreas') records += eventsIn(w);
         // Once per batch of rows (a worker's summed tallies come as a write of their own, with no rows).
         if (file.rows !== told) opts.onProgress?.({ phase: 'writing', file: files[i].item.fileName, fileIndex: files[i].fileIndex, rows: file.rows, records });
         told = file.rows;

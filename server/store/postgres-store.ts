@@ -33,6 +33,7 @@ import type {
   StoreWrite,
   UserRecord,
 } from './store.js';
+import { eventsIn } from './store.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created on migrate) instead of the role's default search path; PostGIS lives in `public`. */
@@ -119,7 +120,7 @@ export class PostgresStore implements Store {
       for (const w of batch) await applyWrite(client, w);
       await client.query(BUMP_DATA_VERSION);
     });
-    const events = batch.reduce((n, w) => n + (w.kind === 'events' ? w.events.length : w.kind === 'eventAreas' ? w.updates.length : 0), 0);
+    const events = batch.reduce((n, w) => n + eventsIn(w), 0);
     if (events >= ANALYZE_AFTER_EVENTS) await this.pool.query('ANALYZE events');
   }
 

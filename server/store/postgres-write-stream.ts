@@ -2,7 +2,7 @@
 // (parsed, validated, placed) while the server still executes the previous one, so both sides work at once.
 import type { PoolClient } from 'pg';
 import { applyWrite } from './postgres-writes.js';
-import type { StoreWrite } from './store.js';
+import { eventsIn, type StoreWrite } from './store.js';
 
 /** Applies every batch in order; returns how many events were written or re-placed. */
 export async function applyPostgresStream(client: PoolClient, batches: AsyncIterable<readonly StoreWrite[]>): Promise<number> {
@@ -16,7 +16,7 @@ export async function applyPostgresStream(client: PoolClient, batches: AsyncIter
       })();
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       pending.catch(() => {});
-      events += batch.reduce((n, w) => n + (w.kind === 'events' ? w.events.length : w.kind === 'eventAreas' ? w.updates.length : 0), 0);
+      events += batch.reduce((n, w) => n + eventsIn(w), 0);
     }
     if (pending) await pending;
   } catch (e) {

@@ -2,6 +2,7 @@
 // (UNNEST over parameter arrays) so imports of millions of events take few round trips.
 import type { PoolClient } from 'pg';
 import { eventCells } from './event-cells.js';
+import { fromEventColumns } from './event-columns.js';
 import type { StoreWrite } from './store.js';
 import type { UndoTable } from './import-records.js';
 
@@ -229,6 +230,9 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
         },
         w.importId ? { importId: w.importId, table: 'events', key: (e) => e.id } : undefined,
       );
+    case 'eventColumns':
+      // PostgreSQL's pace is its inserts and tally triggers: the objects are not what costs here.
+      return applyWrite(client, { kind: 'events', events: fromEventColumns(w.columns), preTallied: w.preTallied, importId: w.importId });
     case 'eventAreas':
       return inChunks(
         client,

@@ -1,9 +1,8 @@
 // Writes events on a SQLite connection inside the caller's transaction, keeping the tallies in step: new ids are
 // inserted outright, and only ids already stored are read back first, so their old tallies can be taken away.
 import type Database from 'better-sqlite3';
-import type { CaseEvent } from '../domain/types.js';
-import { eventCells } from './event-cells.js';
-import { talliedEvent } from './event-tallies.js';
+import { EVENT_TYPES } from '../domain/types.js';
+import { talliedAt, type EventColumns } from './event-columns.js';
 import { toTalliedEvent, type SqliteTallies } from './sqlite-tallies.js';
 
 const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic, import_id';
@@ -37,24 +36,23 @@ function statements(db: Database.Database): Statements {
 }
 
 /** Inserts or updates each event (the last of a repeated id wins); call inside a transaction, then flush the tallies. */
-export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, events: readonly CaseEvent[], opts: EventWriteOptions = {}): void {
+export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies, c: EventColumns, opts: EventWriteOptions = {}): void {
   const { insert, update, stored } = statements(db);
   const importId = opts.importId ?? null;
-  for (const e of events) {
-    const cells = eventCells(e);
-    const { h3_7, h3_8, h3_9 } = cells;
-    const lng = e.location ? e.location[0] : null;
-    const lat = e.location ? e.location[1] : null;
-    const synthetic = e.synthetic ? 1 : 0;
-    if (insert.run(e.id, e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, importId).changes === 0) {
-      const old = stored.get(e.id) as Record<string, unknown> | undefined;
+  const { id, date, lng, lat, areaCode, focusAreaId, h3, h3_7, h3_8, h3_9, count, source, synthetic } = c;
+  for (let i = 0; i < c.n; i++) {
+    const type = EVENT_TYPES[c.type[i]];
+    const x = Number.isNaN(lng[i]) ? null : lng[i];
+    const y = x === null ? null : lat[i];
+    if (insert.run(id[i], type, date[i], x, y, areaCode[i], focusAreaId[i], h3[i], h3_7[i], h3_8[i], h3_9[i], count[i], source[i], synthetic[i], importId).changes === 0) {
+      const old = stored.get(id[i]) as Record<string, unknown> | undefined;
       if (old) {
         tallies.add(toTalliedEvent(old), -1);
         // A repeat of an id within this import replaces the import's own row: the version before the import is kept already.
-        if (importId !== null && old.import_id !== importId) opts.keep?.('events', e.id, old);
+        if (importId !== null && old.import_id !== importId) opts.keep?.('events', id[i], old);
       }
-      update.run(e.type, e.date, lng, lat, e.areaCode, e.focusAreaId, e.h3, h3_7, h3_8, h3_9, e.count, e.source, synthetic, importId, e.id);
+      update.run(type, date[i], x, y, areaCode[i], focusAreaId[i], h3[i], h3_7[i], h3_8[i], h3_9[i], count[i], source[i], synthetic[i], importId, id[i]);
     }
-    if (!opts.preTallied) tallies.add(talliedEvent(e, cells), 1);
+    if (!opts.preTallied) tallies.add(talliedAt(c, i), 1);
   }
 }

@@ -8,6 +8,7 @@ import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js'
 import { cellDim, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { SqliteTallies } from './sqlite-tallies.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
+import { toEventColumns } from './event-columns.js';
 import { inSqliteStream } from './sqlite-write-stream.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
@@ -232,7 +233,8 @@ export class SqliteStore implements Store {
         return;
       }
       case 'events':
-        return writeSqliteEvents(this.db, this.tallies, w.events, {
+      case 'eventColumns':
+        return writeSqliteEvents(this.db, this.tallies, w.kind === 'events' ? toEventColumns(w.events) : w.columns, {
           preTallied: w.preTallied,
           importId: w.importId,
           keep: (table, key, prior) => this.imports.keep(w.importId as string, table, key, prior.import_id, prior),

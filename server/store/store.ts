@@ -1,5 +1,6 @@
 // The Store interface: everything routes and services may ask of storage, so SQLite and PostgreSQL are interchangeable.
 import type { Area, AreaLevel, CaseEvent, EventFilter, EventType, Facility, FocusArea, Population } from '../domain/types.js';
+import type { EventColumns } from './event-columns.js';
 import type { TakenTallies } from './event-tallies.js';
 import type { FocusAreaMethods } from './focus-area-store.js';
 import type { ImportRecord, NewImportRecord, PlacerFactory, RollbackResult } from './import-records.js';
@@ -26,12 +27,19 @@ export type StoreWrite =
    * them); the store still takes away the tallies of any stored event they replace.
    */
   | { kind: 'events'; events: CaseEvent[]; preTallied?: boolean; importId?: string }
+  /** The same as 'events', column by column (as the import thread sends them). */
+  | { kind: 'eventColumns'; columns: EventColumns; preTallied?: boolean; importId?: string }
   /** The record of the import whose writes come in the same transaction (after them: it counts what they wrote). */
   | { kind: 'importRecord'; record: NewImportRecord }
   /** Summed tally changes (SQLite; PostgreSQL's triggers keep its tallies and it ignores these). */
   | { kind: 'tallies'; tallies: TakenTallies }
   | { kind: 'eventAreas'; updates: EventAreaUpdate[] }
   | { kind: 'meta'; key: string; value: string };
+
+/** Events a write inserts or changes (0 for writes of other records). */
+export function eventsIn(w: StoreWrite): number {
+  return w.kind === 'events' ? w.events.length : w.kind === 'eventColumns' ? w.columns.n : w.kind === 'eventAreas' ? w.updates.length : 0;
+}
 
 export interface EventAreaUpdate {
   id: string;

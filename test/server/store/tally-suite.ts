@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { latLngToCell } from 'h3-js';
 import { beforeEach, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../../../server/domain/types.js';
+import { toEventColumns } from '../../../server/store/event-columns.js';
 import type { Store } from '../../../server/store/store.js';
 import { createRng } from '../../../data/prng.js';
 
@@ -55,13 +56,14 @@ export function tallySuite(open: () => Promise<Store>) {
     await store.migrate();
     model.clear();
     const rnd = createRng(7).next;
-    const write = async (events: CaseEvent[]) => {
-      await store.write([{ kind: 'events', events }]);
+    // Events as objects, or column by column as the import thread sends them: the same write.
+    const write = async (events: CaseEvent[], asColumns = false) => {
+      await store.write([asColumns ? { kind: 'eventColumns', columns: toEventColumns(events) } : { kind: 'events', events }]);
       for (const e of events) model.set(e.id, e);
     };
     await write(Array.from({ length: 300 }, (_, i) => randomEvent(rnd, `t${i}`)));
     // Upserts that move events (and a batch naming one id twice: the last one wins).
-    await write([...Array.from({ length: 80 }, (_, i) => randomEvent(rnd, `t${i * 3}`)), randomEvent(rnd, 't1'), randomEvent(rnd, 't1')]);
+    await write([...Array.from({ length: 80 }, (_, i) => randomEvent(rnd, `t${i * 3}`)), randomEvent(rnd, 't1'), randomEvent(rnd, 't1')], true);
     await write(Array.from({ length: 60 }, (_, i) => randomEvent(rnd, `u${i}`)));
     // Re-placement after a boundary import, including an id that does not exist.
     const updates = Array.from({ length: 90 }, (_, i) => ({ id: `t${i * 2}`, areaCode: AREAS[i % 5], focusAreaId: FOCUS[i % 4] }));
