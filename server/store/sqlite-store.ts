@@ -7,6 +7,7 @@ import { latLngToCell } from 'h3-js';
 import { sqliteMigrations, STORED_H3_RESOLUTIONS } from './sqlite-migrations.js';
 import { cellDim, toGroupCounts, toMonthCounts } from './event-tallies.js';
 import { SqliteTallies } from './sqlite-tallies.js';
+import { checkpointInBackground } from './sqlite-checkpoint.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
 import { toEventColumns } from './event-columns.js';
 import { inSqliteStream } from './sqlite-write-stream.js';
@@ -44,6 +45,8 @@ export class SqliteStore implements Store {
    * stall the whole server and then fail.
    */
   private streaming: Promise<void> | null = null;
+  /** The background checkpoint after a streamed write, while it runs. */
+  private checkpoint: Promise<void> | null = null;
   /** Prepared statements by SQL text: preparing costs more than running the small reads every request makes. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -107,8 +110,14 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointed();
     this.accountsDb?.close();
     this.db.close();
+  }
+
+  /** Resolves once the background checkpoint after a streamed write (if one runs) has copied the WAL into the file. */
+  async checkpointed(): Promise<void> {
+    while (this.checkpoint) await this.checkpoint;
   }
 
   /** Resolves once no streamed import of this store holds the write lock. */
@@ -150,6 +159,8 @@ export class SqliteStore implements Store {
       done = resolve;
     });
     const conn = this.path === ':memory:' ? this : new SqliteStore(this.path);
+    // Not inside this COMMIT: a thread of its own checkpoints once it is done (below).
+    if (conn !== this) conn.db.pragma('wal_autocheckpoint = 0');
     try {
       return await inSqliteStream(conn.db, () => work(conn), {
         finish: () => {
@@ -159,7 +170,16 @@ export class SqliteStore implements Store {
         discard: () => conn.tallies.discard(),
       });
     } finally {
-      if (conn !== this) await conn.close();
+      if (conn !== this) {
+        await conn.close();
+        // After any still running: that one may have started before this transaction's pages were in the WAL.
+        const next: Promise<void> = (this.checkpoint ?? Promise.resolve())
+          .then(() => checkpointInBackground(this.path))
+          .then(() => {
+            if (this.checkpoint === next) this.checkpoint = null;
+          });
+        this.checkpoint = next;
+      }
       this.streaming = null;
       done();
     }

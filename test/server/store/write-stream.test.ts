@@ -1,8 +1,9 @@
 // Store.writeStream on every store: all batches in one transaction, nothing at all when the source throws, tallies in
 // step with the events, and (on a database file or PostgreSQL) other reads see the store as before until the commit.
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { latLngToCell } from 'h3-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent } from '../../../server/domain/types.js';
@@ -130,5 +131,27 @@ describe.each(stores)('writeStream: %s', (_name, open, isolated) => {
       await streaming.catch(() => {});
       await done(store);
     }
+  });
+});
+
+describe('writeStream on a SQLite file: the checkpoint after it', () => {
+  it('copies the committed pages into the database file on a thread of its own, the file alone then holding them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rawan-ckpt-'));
+    const store = new SqliteStore(join(dir, 'c.db'));
+    await store.migrate();
+    await store.checkpointed();
+    // Enough events for the WAL to pass SQLite's own checkpoint threshold (1,000 pages) several times over.
+    const many = Array.from({ length: 20 }, (_, b) => [
+      { kind: 'events' as const, events: Array.from({ length: 1_000 }, (_, i) => ev(`w${b}-${i}`, '2025-05-01', 106.8 + i / 1e4)) },
+    ]);
+    await store.writeStream(batches(many));
+    expect((await store.counts()).events).toBe(20_000);
+    await store.checkpointed();
+    // A copy of the database file without its WAL: what the checkpoint wrote there is all it has.
+    copyFileSync(join(dir, 'c.db'), join(dir, 'alone.db'));
+    const alone = new Database(join(dir, 'alone.db'), { readonly: true });
+    expect(alone.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 20_000 });
+    alone.close();
+    await store.close();
   });
 });
