@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
 import { eventCells } from '../store/event-cells.js';
-import { TallyDeltas } from '../store/event-tallies.js';
+import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
 import { packEvents } from './event-packing.js';
 import { itemChunks } from './import-files.js';
@@ -43,13 +43,15 @@ async function run(): Promise<void> {
     place,
   });
   const tallies = new TallyDeltas();
+  // One object the tallies read each event through (they keep none of it).
+  const seen = {} as TalliedEvent;
   for await (const events of stream.events()) {
     let packed = null;
     if (init.write && events.length > 0) {
       const columns = eventColumns(events.length);
       for (let i = 0; i < events.length; i++) {
         setEvent(columns, i, events[i], eventCells(events[i]));
-        tallies.add(talliedAt(columns, i), 1);
+        tallies.add(talliedAt(columns, i, seen), 1);
       }
       packed = packEvents(columns);
     }

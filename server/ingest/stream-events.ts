@@ -72,19 +72,21 @@ export class EventCsvStream {
     const fields = Object.values(this.used).filter((c, i, all) => all.indexOf(c) === i);
     const at = fields.map((c) => csv.header.indexOf(c));
     const wkt = csv.header.findIndex((c) => c !== '' && WKT_COLUMNS.test(c));
+    // One row object refilled for each record: the reader keeps none of it, and a million rows make no garbage here.
+    const props: Record<string, unknown> = {};
+    const row: TableRow = { row: 0, props, geometry: null, geometryError: undefined };
     try {
       for await (const batch of csv.batches) {
         const events: CaseEvent[] = [];
         if (read !== null) {
           for (let i = 0; i < batch.rows.length; i++) {
             const record = batch.rows[i];
-            const props: Record<string, unknown> = {};
             for (let f = 0; f < fields.length; f++) props[fields[f]] = record[at[f]];
-            const row: TableRow = { row: batch.firstRow + i, props, geometry: null };
+            row.row = batch.firstRow + i;
             if (wkt !== -1) {
               const { geometry, error } = parseWkt(record[wkt] ?? '');
               row.geometry = geometry;
-              if (error !== undefined) row.geometryError = error;
+              row.geometryError = error;
             }
             const e = read(row, this.issues);
             if (e !== null) events.push(e);

@@ -145,10 +145,14 @@ const slot = (dim: number, grain: number, bucket: number) => (dim * 3 + grain) *
  * typed arrays, would spend more time in allocation and garbage collection than in the sums.
  */
 export class TallyDeltas {
+  /** Entry numbers by slot (dim, grain, bucket), then by key. */
   private index = new Map<number, Map<string, number>>();
   private entries: TallyDelta[] = [];
   private values = new Float64Array(WIDTH * 1024);
   private readonly buckets = new Map<string, number[]>();
+  /** The date of the event added last, and the key maps of its finest bucket per dimension (files come in date order). */
+  private lastDate: string | null = null;
+  private lastKeys: Array<Map<string, number> | undefined> = [];
 
   get size(): number {
     return this.entries.length;
@@ -158,45 +162,67 @@ export class TallyDeltas {
   add(e: TalliedEvent, sign: 1 | -1, dims: readonly DimName[] = ALL_DIMS): void {
     const t = TALLIED_TYPES.indexOf(e.type);
     if (t < 0) throw new Error(`unknown event type "${e.type}"`);
-    let starts = this.buckets.get(e.date);
-    if (!starts) {
-      const day = dayOf(e.date);
-      starts = [bucketStart(DAY, day), bucketStart(DEKAD, day), bucketStart(MONTH, day)];
-      if (this.buckets.size > 100_000) this.buckets.clear();
-      this.buckets.set(e.date, starts);
+    if (e.date !== this.lastDate) {
+      this.lastDate = e.date;
+      this.lastKeys = [];
     }
     for (const name of dims) {
       const dim = DIMS[name];
       if (dim.grains.length === 0) continue;
       const key = keyOf(e, name);
       if (key === null) continue;
-      const grain = dim.grains[dim.grains.length - 1];
-      const at = this.entry(dim.id, grain, starts[grain], key);
+      let keys = this.lastKeys[dim.id];
+      if (keys === undefined) {
+        const grain = dim.grains[dim.grains.length - 1];
+        keys = this.keysOf(dim.id, grain, this.startsOf(e.date)[grain]);
+        this.lastKeys[dim.id] = keys;
+      }
+      let at = keys.get(key);
+      if (at === undefined) {
+        const grain = dim.grains[dim.grains.length - 1];
+        at = this.entry(dim.id, grain, this.startsOf(e.date)[grain], key, keys);
+      }
       this.values[at + t] += sign;
       this.values[at + TALLIED_TYPES.length + t] += sign * e.count;
     }
   }
 
-  /** The offset of the values of (dim, grain, bucket, key), creating a zero entry if needed. */
-  private entry(dim: number, grain: Grain, bucket: number, key: string): number {
+  /** The first day of the date's day, dekad and month buckets. */
+  private startsOf(date: string): number[] {
+    let starts = this.buckets.get(date);
+    if (!starts) {
+      const day = dayOf(date);
+      starts = [bucketStart(DAY, day), bucketStart(DEKAD, day), bucketStart(MONTH, day)];
+      if (this.buckets.size > 100_000) this.buckets.clear();
+      this.buckets.set(date, starts);
+    }
+    return starts;
+  }
+
+  private keysOf(dim: number, grain: Grain, bucket: number): Map<string, number> {
     const s = slot(dim, grain, bucket);
     let keys = this.index.get(s);
     if (!keys) {
       keys = new Map();
       this.index.set(s, keys);
     }
+    return keys;
+  }
+
+  /** The offset of the values of (dim, grain, bucket, key), creating a zero entry if needed. */
+  private entry(dim: number, grain: Grain, bucket: number, key: string, keys = this.keysOf(dim, grain, bucket)): number {
     let i = keys.get(key);
     if (i === undefined) {
-      i = this.entries.length;
+      i = this.entries.length * WIDTH;
       keys.set(key, i);
-      this.entries.push({ dim, grain, bucket, key, offset: i * WIDTH });
-      if ((i + 1) * WIDTH > this.values.length) {
+      this.entries.push({ dim, grain, bucket, key, offset: i });
+      if (i + WIDTH > this.values.length) {
         const grown = new Float64Array(this.values.length * 2);
         grown.set(this.values);
         this.values = grown;
       }
     }
-    return i * WIDTH;
+    return i;
   }
 
   /** Sums each finest-bucket delta into the coarser buckets of its dimension. */
@@ -216,17 +242,26 @@ export class TallyDeltas {
    * walks the tally B-tree once instead of jumping around it). */
   take(): TakenTallies {
     this.rollUp();
-    const { entries, values } = this;
+    const { entries, values, index } = this;
     this.index = new Map();
     this.entries = [];
     this.values = new Float64Array(WIDTH * 1024);
-    const nonZero = (d: TallyDelta) => {
-      for (let c = 0; c < WIDTH; c++) if (values[d.offset + c] !== 0) return true;
+    this.lastDate = null;
+    this.lastKeys = [];
+    const nonZero = (at: number) => {
+      for (let c = 0; c < WIDTH; c++) if (values[at + c] !== 0) return true;
       return false;
     };
-    const deltas = entries.filter(nonZero);
+    // Slot by slot in order, each slot's keys sorted bytewise: many small sorts instead of one large one.
     const byte = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    deltas.sort((a, b) => slot(a.dim, a.grain, a.bucket) - slot(b.dim, b.grain, b.bucket) || byte(a.key, b.key));
+    const deltas: TallyDelta[] = [];
+    for (const s of [...index.keys()].sort((a, b) => a - b)) {
+      const keys = index.get(s) as Map<string, number>;
+      for (const key of [...keys.keys()].sort(byte)) {
+        const at = keys.get(key) as number;
+        if (nonZero(at)) deltas.push(entries[at / WIDTH]);
+      }
+    }
     return { deltas, values };
   }
 }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { EVENT_TYPES } from '../domain/types.js';
 import { talliedAt, type EventColumns } from './event-columns.js';
+import type { TalliedEvent } from './event-tallies.js';
 import { toTalliedEvent, type SqliteTallies } from './sqlite-tallies.js';
 
 const COLUMNS = 'id, type, date, lng, lat, area_code, focus_area_id, h3, h3_7, h3_8, h3_9, count, source, synthetic, import_id';
@@ -40,6 +41,8 @@ export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies,
   const { insert, update, stored } = statements(db);
   const importId = opts.importId ?? null;
   const { id, date, lng, lat, areaCode, focusAreaId, h3, h3_7, h3_8, h3_9, count, source, synthetic } = c;
+  // One object the tallies read each event through (they keep none of it).
+  const seen = {} as TalliedEvent;
   for (let i = 0; i < c.n; i++) {
     const type = EVENT_TYPES[c.type[i]];
     const x = Number.isNaN(lng[i]) ? null : lng[i];
@@ -53,6 +56,6 @@ export function writeSqliteEvents(db: Database.Database, tallies: SqliteTallies,
       }
       update.run(type, date[i], x, y, areaCode[i], focusAreaId[i], h3[i], h3_7[i], h3_8[i], h3_9[i], count[i], source[i], synthetic[i], importId, id[i]);
     }
-    if (!opts.preTallied) tallies.add(talliedAt(c, i), 1);
+    if (!opts.preTallied) tallies.add(talliedAt(c, i, seen), 1);
   }
 }
