@@ -290,7 +290,7 @@ describe('admin page', () => {
     await rowOf(firstId).getByRole('button', { name: 'Urungkan' }).click();
     const dialog = page.getByTestId('confirm-rollback');
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? '', new RegExp(`5 catatan yang ditulis impor ${firstId} \\(${first.replace('.', '\\.')}\\) akan dihapus`));
+    assert.match((await dialog.textContent()) ?? '', new RegExp(`Impor ${firstId} \\(${first.replace('.', '\\.')}\\) menulis 5 catatan\\. Semuanya diurungkan`));
     await page.screenshot({ path: join(SHOTS, 'admin-history-confirm.png') });
     await dialog.getByRole('button', { name: 'Ya, urungkan' }).click();
     const alert = history.getByRole('alert');

@@ -80,7 +80,7 @@ export const adminId = {
   'history.rollingBack': 'Mengurungkan…',
   'history.confirmTitle': 'Urungkan impor ini?',
   'history.confirmBody':
-    '{records} catatan yang ditulis impor {id} ({files}) akan dihapus dari basis data dalam satu transaksi. Catatan yang sudah ada sebelumnya dan diperbarui oleh impor ini dikembalikan ke versi sebelumnya.',
+    'Impor {id} ({files}) menulis {records} catatan. Semuanya diurungkan dalam satu transaksi: catatan yang baru ditambahkannya dihapus, dan catatan yang sudah ada sebelumnya lalu diperbarui olehnya kembali ke versi sebelum impor ini.',
   'history.confirm': 'Ya, urungkan',
   'history.cancel': 'Batal',
   'history.done': 'Impor {id} diurungkan: {removed} catatan dihapus, {restored} versi sebelumnya dipulihkan.',
@@ -255,7 +255,7 @@ export const adminEn: Record<AdminKey, string> = {
   'history.rollingBack': 'Rolling back…',
   'history.confirmTitle': 'Roll back this import?',
   'history.confirmBody':
-    'The {records} records written by import {id} ({files}) will be removed from the database in one transaction. Records that existed before and were updated by this import are restored to their earlier versions.',
+    'Import {id} ({files}) wrote {records} records. All of them are undone in one transaction: the records it added are deleted, and those that existed before and were updated by it go back to their versions before this import.',
   'history.confirm': 'Yes, roll back',
   'history.cancel': 'Cancel',
   'history.done': 'Import {id} rolled back: {removed} records removed, {restored} earlier versions restored.',
