@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Area, FocusArea } from '../domain/types.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { strOrNull } from './rows.js';
 
 export interface ImportFileRecord {
   kind: string;
@@ -26,7 +27,6 @@ export interface ImportRecord {
 
 export type NewImportRecord = Pick<ImportRecord, 'id' | 'at' | 'by' | 'files' | 'records'>;
 
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** A row of either store's imports table. */
 export function toImportRecord(r: Record<string, unknown>): ImportRecord {

@@ -10,10 +10,9 @@ import {
   toImportRecord,
   type RollbackResult,
 } from './import-records.js';
-import type { Row } from './postgres-rows.js';
+import { strOrNull, type Row } from './rows.js';
 import { CHUNK_ROWS } from './postgres-writes.js';
 
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** The kept rows of one table of the import, each as a record of that table (jsonb_populate_record). */
 const kept = (table: string) => `FROM import_undo u CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, u.prior) r

@@ -1,23 +1,12 @@
 // Coverage plans in the PostgreSQL store: each save under a name becomes that name's next version.
 import type pg from 'pg';
-import { str, strOrNull, type Row } from './postgres-rows.js';
+import { PLAN_SUMMARY_COLUMNS, type Row } from './rows.js';
 import type { PlanRecord } from './store.js';
 
 /** First key of the advisory lock taken per plan name while saving a plan. */
 const PLAN_LOCK = 726_178;
 
-export const LIST_PLANS = 'SELECT id, name, version, summary, created_by, created_at FROM coverage_plans ORDER BY created_at DESC, name, version DESC';
-
-export function toPlanSummary(r: Row): Omit<PlanRecord, 'params' | 'result'> {
-  return {
-    id: str(r.id),
-    name: str(r.name),
-    version: Number(r.version),
-    summary: str(r.summary),
-    createdBy: strOrNull(r.created_by),
-    createdAt: str(r.created_at),
-  };
-}
+export const LIST_PLANS = `SELECT ${PLAN_SUMMARY_COLUMNS} FROM coverage_plans ORDER BY created_at DESC, name, version DESC`;
 
 /** Saves inside the caller's transaction. */
 export async function savePlan(client: pg.PoolClient, plan: Omit<PlanRecord, 'version'>): Promise<PlanRecord> {

@@ -10,9 +10,10 @@ import {
   type FacilityLevel,
   type FocusArea,
 } from '../domain/types.js';
-import type { AreaRecord, AuditEntry, PlanRecord, Role, SessionRecord, UserRecord } from './store.js';
+import { str, strOrNull, type Row } from './rows.js';
+import type { AreaRecord, Role, SessionRecord, UserRecord } from './store.js';
 
-export type Row = Record<string, unknown>;
+export { str, strOrNull, toAudit, toPlan, type Row } from './rows.js';
 
 /** A stored value is not one the schema allows (a row written by something other than this store). */
 export class UnexpectedStoredValueError extends Error {
@@ -31,8 +32,6 @@ function oneOf<T extends string>(allowed: readonly T[], column: string, v: unkno
   return found;
 }
 
-export const str = (v: unknown): string => String(v);
-export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const bool = (v: unknown): boolean => v === true;
 const boolOrNull = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true);
@@ -138,31 +137,5 @@ export function toSession(r: Row): SessionRecord {
     expiresAt: str(r.expires_at),
     revoked: bool(r.revoked),
     address: strOrNull(r.address),
-  };
-}
-
-export function toAudit(r: Row): AuditEntry {
-  return {
-    seq: Number(r.seq),
-    at: str(r.at),
-    username: strOrNull(r.username),
-    role: strOrNull(r.role),
-    action: str(r.action),
-    target: strOrNull(r.target),
-    details: strOrNull(r.details),
-    address: strOrNull(r.address),
-  };
-}
-
-export function toPlan(r: Row): PlanRecord {
-  return {
-    id: str(r.id),
-    name: str(r.name),
-    version: Number(r.version),
-    params: str(r.params),
-    result: str(r.result),
-    summary: str(r.summary),
-    createdBy: strOrNull(r.created_by),
-    createdAt: str(r.created_at),
   };
 }

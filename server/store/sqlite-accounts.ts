@@ -3,12 +3,10 @@
 // never waits for an import or a roll-back holding the data file's write lock for many seconds.
 import Database from 'better-sqlite3';
 import { ACCOUNT_TABLES_SQL, type Migration } from './sqlite-migrations.js';
+import { str, strOrNull, toAudit, type Row } from './rows.js';
 import type { AuditEntry, AuditQuery, Role, SessionRecord, UserRecord } from './store.js';
 
-type Row = Record<string, unknown>;
 
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const bool = (v: unknown): boolean => Number(v) === 1;
 const flag = (b: boolean): number => (b ? 1 : 0);
 
@@ -171,15 +169,6 @@ export class SqliteAccounts {
     params.push(q.limit);
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.prepared(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params) as Row[];
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: str(r.at),
-      username: strOrNull(r.username),
-      role: strOrNull(r.role),
-      action: str(r.action),
-      target: strOrNull(r.target),
-      details: strOrNull(r.details),
-      address: strOrNull(r.address),
-    }));
+    return rows.map(toAudit);
   }
 }

@@ -13,10 +13,8 @@ import {
 } from './focus-area-store.js';
 import type { SqliteTallies } from './sqlite-tallies.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
+import { str, strOrNull, type Row } from './rows.js';
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function toRecord(r: Row): FocusAreaRecord {
   return {

@@ -11,6 +11,7 @@ import { checkpointInBackground } from './sqlite-checkpoint.js';
 import { writeSqliteEvents } from './sqlite-event-writes.js';
 import { toEventColumns } from './event-columns.js';
 import { inSqliteStream } from './sqlite-write-stream.js';
+import { PLAN_SUMMARY_COLUMNS, str, strOrNull, toPlan, toPlanSummary, type Row } from './rows.js';
 import { SqliteFocusAreas } from './sqlite-focus-areas.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
 import { SqliteImports } from './sqlite-imports.js';
@@ -19,10 +20,7 @@ import type { ImportRecord, PlacerFactory, RollbackResult } from './import-recor
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
-type Row = Record<string, unknown>;
 
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const bool = (v: unknown): boolean => Number(v) === 1;
 const flag = (b: boolean): number => (b ? 1 : 0);
@@ -488,24 +486,15 @@ export class SqliteStore implements Store {
   }
 
   async listPlans(): Promise<Array<Omit<PlanRecord, 'params' | 'result'>>> {
-    const rows = this.prepared('SELECT id, name, version, summary, created_by, created_at FROM coverage_plans ORDER BY created_at DESC, name, version DESC').all() as Row[];
-    return rows.map((r) => ({ id: str(r.id), name: str(r.name), version: Number(r.version), summary: str(r.summary), createdBy: strOrNull(r.created_by), createdAt: str(r.created_at) }));
+    const rows = this.prepared(`SELECT ${PLAN_SUMMARY_COLUMNS} FROM coverage_plans ORDER BY created_at DESC, name, version DESC`).all() as Row[];
+    return rows.map(toPlanSummary);
   }
 
   async getPlan(id: string): Promise<PlanRecord | null> {
     const r = this.prepared('SELECT * FROM coverage_plans WHERE id = ?').get(id) as Row | undefined;
-    if (!r) return null;
-    return {
-      id: str(r.id),
-      name: str(r.name),
-      version: Number(r.version),
-      params: str(r.params),
-      result: str(r.result),
-      summary: str(r.summary),
-      createdBy: strOrNull(r.created_by),
-      createdAt: str(r.created_at),
-    };
+    return r ? toPlan(r) : null;
   }
+
 
   // Users, sessions and the audit log live in a database file of their own (sqlite-accounts.ts), so a login or an
   // audited read never waits for an import holding this file's write lock.
