@@ -13,13 +13,21 @@ export interface EventPlace {
 }
 
 export type EventPlacer = (location: LngLat | null, declaredAreaCode?: string | null) => EventPlace;
+/** Kelurahan and focus area only: for events placed again under other boundaries, whose cells stay as they are. */
+export type AreaPlacer = (location: LngLat) => Omit<EventPlace, 'h3'>;
 
-export function createEventPlacer(
-  kelurahan: readonly Pick<Area, 'code' | 'geometry'>[],
-  focusAreas: readonly Pick<FocusArea, 'id' | 'geometry'>[],
-): EventPlacer {
-  const areas = buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry })));
-  const focus = buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry })));
+type KelurahanOutlines = readonly Pick<Area, 'code' | 'geometry'>[];
+type FocusOutlines = readonly Pick<FocusArea, 'id' | 'geometry'>[];
+
+function indexes(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines) {
+  return {
+    areas: buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry }))),
+    focus: buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry }))),
+  };
+}
+
+export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines): EventPlacer {
+  const { areas, focus } = indexes(kelurahan, focusAreas);
   return (location, declaredAreaCode = null) => {
     if (!location) return { areaCode: declaredAreaCode, focusAreaId: null, h3: null };
     return {
@@ -28,4 +36,9 @@ export function createEventPlacer(
       h3: latLngToCell(location[1], location[0], EVENT_H3_RESOLUTION),
     };
   };
+}
+
+export function createAreaPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines): AreaPlacer {
+  const { areas, focus } = indexes(kelurahan, focusAreas);
+  return (location) => ({ areaCode: areas.assign(location, SNAP_KM), focusAreaId: focus.containing(location) });
 }

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Area } from '../domain/types.js';
 import type { Store, StoreWrite } from '../store/store.js';
 import { newImportId } from '../store/import-records.js';
-import { createEventPlacer } from './event-placer.js';
+import { createAreaPlacer, createEventPlacer } from './event-placer.js';
 import { IMPORT_KINDS, itemBytes, itemHead, itemSize, type ImportItem, type ImportKind } from './import-files.js';
 import { parseBoundaries } from './parse-boundaries.js';
 import { parseEvents } from './parse-events.js';
@@ -151,9 +151,8 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
   const ok = reports.every((r) => r.errors === 0);
   const write = ok && !opts.dryRun;
   if (write && boundariesChanged) {
-    const place = createEventPlacer(kelurahan, focusAreas);
-    const updates = (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) }));
-    writes.push({ kind: 'eventAreas', updates: updates.map(({ id, areaCode, focusAreaId }) => ({ id, areaCode, focusAreaId })) });
+    const place = createAreaPlacer(kelurahan, focusAreas);
+    writes.push({ kind: 'eventAreas', updates: (await store.listEventLocations()).map((e) => ({ id: e.id, ...place(e.location) })) });
   }
   /** The import's own record and the last-import note, written last in the same transaction. */
   const closing = (records: number, rows: readonly number[]): StoreWrite[] => {

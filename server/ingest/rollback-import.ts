@@ -2,14 +2,8 @@
 // boundaries, places every event again with the same placer imports use.
 import type { RollbackResult } from '../store/import-records.js';
 import type { Store } from '../store/store.js';
-import { createEventPlacer } from './event-placer.js';
+import { createAreaPlacer } from './event-placer.js';
 
 export async function rollbackImport(store: Store, id: string, by: string | null): Promise<RollbackResult> {
-  return store.rollbackImport(id, by, (kelurahan, focusAreas) => {
-    const place = createEventPlacer(kelurahan, focusAreas);
-    return (location) => {
-      const p = place(location);
-      return { areaCode: p.areaCode, focusAreaId: p.focusAreaId };
-    };
-  });
+  return store.rollbackImport(id, by, createAreaPlacer);
 }
