@@ -11,7 +11,7 @@ export interface EventCells {
   h3_9: string | null;
 }
 
-/** An event whose cells at resolutions 7 to 9 were found already (by the import thread): eventCells returns them. */
+/** An event whose cells at resolutions 7 to 9 were found already (as event columns carry them): eventCells returns them. */
 export interface PlacedEvent extends CaseEvent {
   cells: EventCells;
 }

@@ -2,7 +2,7 @@
 // A streamed import builds them in its thread (event-packing.ts carries them across), so the thread that writes
 // walks arrays straight into its insert statements; events given as objects are turned into columns first.
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../domain/types.js';
-import { eventCells, type EventCells } from './event-cells.js';
+import { eventCells, type EventCells, type PlacedEvent } from './event-cells.js';
 import type { TalliedEvent } from './event-tallies.js';
 
 export interface EventColumns {
@@ -76,7 +76,7 @@ export function toEventColumns(events: readonly CaseEvent[]): EventColumns {
 }
 
 /** Event i of the columns as an object, its cells included. */
-export function eventAt(c: EventColumns, i: number): CaseEvent & { cells: EventCells } {
+export function eventAt(c: EventColumns, i: number): PlacedEvent {
   return {
     id: c.id[i],
     type: EVENT_TYPES[c.type[i]] as EventType,
@@ -92,8 +92,8 @@ export function eventAt(c: EventColumns, i: number): CaseEvent & { cells: EventC
   };
 }
 
-export function fromEventColumns(c: EventColumns): Array<CaseEvent & { cells: EventCells }> {
-  const out = new Array<CaseEvent & { cells: EventCells }>(c.n);
+export function fromEventColumns(c: EventColumns): PlacedEvent[] {
+  const out = new Array<PlacedEvent>(c.n);
   for (let i = 0; i < c.n; i++) out[i] = eventAt(c, i);
   return out;
 }
