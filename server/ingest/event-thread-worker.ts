@@ -3,7 +3,6 @@
 // writes them. It runs at most AHEAD batches in front of the writes, so memory stays bounded however big the file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
-import { eventCells } from '../store/event-cells.js';
 import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
 import { packEvents } from './event-packing.js';
@@ -50,7 +49,7 @@ async function run(): Promise<void> {
     if (init.write && events.length > 0) {
       const columns = eventColumns(events.length);
       for (let i = 0; i < events.length; i++) {
-        setEvent(columns, i, events[i], eventCells(events[i]));
+        setEvent(columns, i, events[i]);
         tallies.add(talliedAt(columns, i, seen), 1);
       }
       packed = packEvents(columns);

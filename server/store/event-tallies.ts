@@ -145,7 +145,7 @@ const slot = (dim: number, grain: number, bucket: number) => (dim * 3 + grain) *
  * typed arrays, would spend more time in allocation and garbage collection than in the sums.
  */
 export class TallyDeltas {
-  /** Entry numbers by slot (dim, grain, bucket), then by key. */
+  /** Offsets into `values` by slot (dim, grain, bucket), then by key. */
   private index = new Map<number, Map<string, number>>();
   private entries: TallyDelta[] = [];
   private values = new Float64Array(WIDTH * 1024);
@@ -171,17 +171,13 @@ export class TallyDeltas {
       if (dim.grains.length === 0) continue;
       const key = keyOf(e, name);
       if (key === null) continue;
+      const grain = dim.grains[dim.grains.length - 1];
       let keys = this.lastKeys[dim.id];
       if (keys === undefined) {
-        const grain = dim.grains[dim.grains.length - 1];
         keys = this.keysOf(dim.id, grain, this.startsOf(e.date)[grain]);
         this.lastKeys[dim.id] = keys;
       }
-      let at = keys.get(key);
-      if (at === undefined) {
-        const grain = dim.grains[dim.grains.length - 1];
-        at = this.entry(dim.id, grain, this.startsOf(e.date)[grain], key, keys);
-      }
+      const at = keys.get(key) ?? this.entry(dim.id, grain, this.startsOf(e.date)[grain], key, keys);
       this.values[at + t] += sign;
       this.values[at + TALLIED_TYPES.length + t] += sign * e.count;
     }

@@ -27,7 +27,6 @@ export interface ImportRecord {
 
 export type NewImportRecord = Pick<ImportRecord, 'id' | 'at' | 'by' | 'files' | 'records'>;
 
-
 /** A row of either store's imports table. */
 export function toImportRecord(r: Record<string, unknown>): ImportRecord {
   return {

@@ -1,6 +1,7 @@
 // Users, sessions and the append-only audit log of the PostgreSQL store (the auth half of the Store interface).
 import type pg from 'pg';
-import { toAudit, toSession, toUser, type Row } from './postgres-rows.js';
+import { toSession, toUser } from './postgres-rows.js';
+import { toAudit, type Row } from './rows.js';
 import type { AuditEntry, AuditQuery, SessionRecord, UserRecord } from './store.js';
 
 export class PostgresAccounts {

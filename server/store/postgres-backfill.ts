@@ -1,7 +1,7 @@
 // Fills in the resolution 7–9 H3 cells of events stored before migration 4 added them, in chunks, inside the migration's transaction.
 import { latLngToCell } from 'h3-js';
 import type { PoolClient } from 'pg';
-import { str, type Row } from './postgres-rows.js';
+import { str, type Row } from './rows.js';
 import { CHUNK_ROWS, SET_EVENT_CELLS } from './postgres-writes.js';
 
 export async function backfillEventCells(client: PoolClient): Promise<void> {

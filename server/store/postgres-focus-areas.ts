@@ -11,7 +11,8 @@ import {
   type FocusAreaMethods,
   type FocusAreaRecord,
 } from './focus-area-store.js';
-import { str, strOrNull, toFocusArea, type Row } from './postgres-rows.js';
+import { toFocusArea } from './postgres-rows.js';
+import { str, strOrNull, type Row } from './rows.js';
 
 /** Advisory lock key: edits derive events' focus areas from all outlines, so two edits must not interleave. */
 const FOCUS_EDIT_LOCK = 726_179;

@@ -13,7 +13,6 @@ import {
 import { strOrNull, type Row } from './rows.js';
 import { CHUNK_ROWS } from './postgres-writes.js';
 
-
 /** The kept rows of one table of the import, each as a record of that table (jsonb_populate_record). */
 const kept = (table: string) => `FROM import_undo u CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, u.prior) r
   WHERE u.import_id = $1 AND u.tbl = '${table}'`;

@@ -13,8 +13,6 @@ import {
 import { str, strOrNull, type Row } from './rows.js';
 import type { AreaRecord, Role, SessionRecord, UserRecord } from './store.js';
 
-export { str, strOrNull, toAudit, toPlan, type Row } from './rows.js';
-
 /** A stored value is not one the schema allows (a row written by something other than this store). */
 export class UnexpectedStoredValueError extends Error {
   constructor(column: string, value: unknown, allowed: readonly string[]) {

@@ -20,7 +20,6 @@ import type { ImportRecord, PlacerFactory, RollbackResult } from './import-recor
 import type { FocusAreaEdit, FocusAreaEditResult, FocusAreaHistoryEntry, FocusAreaRecord } from './focus-area-store.js';
 import type { AreaRecord, AuditEntry, CellCount, FacilityPatch, PlanRecord, AuditQuery, EventQuery, GroupCount, MonthCount, Role, SessionRecord, Store, StoreCounts, StoreWrite, UserRecord } from './store.js';
 
-
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const bool = (v: unknown): boolean => Number(v) === 1;
 const flag = (b: boolean): number => (b ? 1 : 0);
@@ -494,7 +493,6 @@ export class SqliteStore implements Store {
     const r = this.prepared('SELECT * FROM coverage_plans WHERE id = ?').get(id) as Row | undefined;
     return r ? toPlan(r) : null;
   }
-
 
   // Users, sessions and the audit log live in a database file of their own (sqlite-accounts.ts), so a login or an
   // audited read never waits for an import holding this file's write lock.
