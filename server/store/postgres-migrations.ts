@@ -1,6 +1,6 @@
 // Versioned schema migrations for the PostgreSQL/PostGIS store, mirroring the SQLite ones version for version.
 import type { Migration } from './sqlite-migrations.js';
-import { TALLY_MIGRATION_SQL, TALLY_SLIMMING_SQL } from './postgres-tallies.js';
+import { PRETALLIED_TRIGGERS_SQL, TALLY_MIGRATION_SQL, TALLY_SLIMMING_SQL } from './postgres-tallies.js';
 
 /**
  * Identifiers and codes use the "C" collation so ordering and comparison are bytewise, exactly as SQLite's BINARY
@@ -238,5 +238,11 @@ export const postgresMigrations: readonly Migration[] = [
       ALTER TABLE areas ADD COLUMN population_import_id text COLLATE "C";
       CREATE INDEX events_import ON events (import_id) WHERE import_id IS NOT NULL;
     `,
+  },
+  {
+    version: 11,
+    name: 'tallies of imported events summed by the import thread',
+    // The tally triggers leave the events of a transaction that set rawan.pretallied to the tallies it writes itself.
+    sql: PRETALLIED_TRIGGERS_SQL,
   },
 ];

@@ -1,8 +1,11 @@
 // Applies one StoreWrite on a PostgreSQL client inside the caller's transaction, in chunked multi-row statements
 // (UNNEST over parameter arrays) so imports of millions of events take few round trips.
 import type { PoolClient } from 'pg';
+import type { CaseEvent } from '../domain/types.js';
 import { eventCells } from './event-cells.js';
 import { fromEventColumns } from './event-columns.js';
+import { TallyDeltas, talliedEvent, type TakenTallies } from './event-tallies.js';
+import { PRETALLIED_SETTING, UPSERT_TALLIES, upsertTalliesParams } from './postgres-tallies.js';
 import type { StoreWrite } from './store.js';
 import type { UndoTable } from './import-records.js';
 
@@ -114,6 +117,49 @@ export const SET_EVENT_CELLS = `
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, h3_7, h3_8, h3_9)
   WHERE e.id = u.id`;
 
+function writeEvents(client: PoolClient, events: readonly CaseEvent[], importId: string | undefined): Promise<void> {
+  return inChunks(
+    client,
+    UPSERT_EVENTS,
+    events,
+    (c) => {
+      const cells = c.map(eventCells);
+      return [
+        c.map((e) => e.id),
+        c.map((e) => e.type),
+        c.map((e) => e.date),
+        c.map((e) => (e.location ? e.location[0] : null)),
+        c.map((e) => (e.location ? e.location[1] : null)),
+        c.map((e) => e.areaCode),
+        c.map((e) => e.focusAreaId),
+        c.map((e) => e.h3),
+        cells.map((x) => x.h3_7),
+        cells.map((x) => x.h3_8),
+        cells.map((x) => x.h3_9),
+        c.map((e) => e.count),
+        c.map((e) => e.source),
+        c.map((e) => e.synthetic),
+        importId ?? null,
+      ];
+    },
+    importId ? { importId, table: 'events', key: (e) => e.id } : undefined,
+  );
+}
+
+/** The tallies to take away for the events of `all` that `kept` (the last per id) leaves out. */
+function unwritten(all: readonly CaseEvent[], kept: readonly CaseEvent[]): TakenTallies {
+  const written = new Set(kept);
+  const deltas = new TallyDeltas();
+  for (const e of all) if (!written.has(e)) deltas.add(talliedEvent(e, eventCells(e)), -1);
+  return deltas.take();
+}
+
+async function upsertTallies(client: PoolClient, tallies: TakenTallies): Promise<void> {
+  for (let i = 0; i < tallies.deltas.length; i += CHUNK_ROWS) {
+    await client.query(UPSERT_TALLIES, upsertTalliesParams(tallies, i, i + CHUNK_ROWS));
+  }
+}
+
 export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<void> {
   const now = new Date().toISOString();
   switch (w.kind) {
@@ -203,35 +249,19 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
           now,
         ],
       );
-    case 'events':
-      return inChunks(
-        client,
-        UPSERT_EVENTS,
-        lastByKey(w.events, (e) => e.id),
-        (c) => {
-          const cells = c.map(eventCells);
-          return [
-            c.map((e) => e.id),
-            c.map((e) => e.type),
-            c.map((e) => e.date),
-            c.map((e) => (e.location ? e.location[0] : null)),
-            c.map((e) => (e.location ? e.location[1] : null)),
-            c.map((e) => e.areaCode),
-            c.map((e) => e.focusAreaId),
-            c.map((e) => e.h3),
-            cells.map((x) => x.h3_7),
-            cells.map((x) => x.h3_8),
-            cells.map((x) => x.h3_9),
-            c.map((e) => e.count),
-            c.map((e) => e.source),
-            c.map((e) => e.synthetic),
-            w.importId ?? null,
-          ];
-        },
-        w.importId ? { importId: w.importId, table: 'events', key: (e) => e.id } : undefined,
-      );
+    case 'events': {
+      const kept = lastByKey(w.events, (e) => e.id);
+      if (!w.preTallied) return writeEvents(client, kept, w.importId);
+      // The import summed these events' tallies: the triggers leave them alone (postgres-tallies.ts), and the versions
+      // of a repeated id that are never written are taken out of the sums again.
+      await client.query(`SELECT set_config('${PRETALLIED_SETTING}', 'on', true)`);
+      await writeEvents(client, kept, w.importId);
+      await client.query(`SELECT set_config('${PRETALLIED_SETTING}', 'off', true)`);
+      if (kept.length < w.events.length) await upsertTallies(client, unwritten(w.events, kept));
+      return;
+    }
     case 'eventColumns':
-      // PostgreSQL's pace is its inserts and tally triggers: the objects are not what costs here.
+      // PostgreSQL's pace is its inserts: the objects are not what costs here.
       return applyWrite(client, { kind: 'events', events: fromEventColumns(w.columns), preTallied: w.preTallied, importId: w.importId });
     case 'eventAreas':
       return inChunks(
@@ -241,8 +271,7 @@ export async function applyWrite(client: PoolClient, w: StoreWrite): Promise<voi
         (c) => [c.map((u) => u.id), c.map((u) => u.areaCode), c.map((u) => u.focusAreaId)],
       );
     case 'tallies':
-      // The event triggers keep PostgreSQL's tallies (they count preTallied events like any other).
-      return;
+      return upsertTallies(client, w.tallies);
     case 'importRecord':
       await client.query(`INSERT INTO imports (id, at, imported_by, files, records, status) VALUES ($1, $2, $3, $4, $5, 'applied')`, [
         w.record.id,

@@ -31,7 +31,7 @@ export type StoreWrite =
   | { kind: 'eventColumns'; columns: EventColumns; preTallied?: boolean; importId?: string }
   /** The record of the import whose writes come in the same transaction (after them: it counts what they wrote). */
   | { kind: 'importRecord'; record: NewImportRecord }
-  /** Summed tally changes (SQLite; PostgreSQL's triggers keep its tallies and it ignores these). */
+  /** Summed tally changes of preTallied events (both stores add them; PostgreSQL's triggers leave such events alone). */
   | { kind: 'tallies'; tallies: TakenTallies }
   | { kind: 'eventAreas'; updates: EventAreaUpdate[] }
   | { kind: 'meta'; key: string; value: string };

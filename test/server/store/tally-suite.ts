@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { latLngToCell } from 'h3-js';
 import { beforeEach, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../../../server/domain/types.js';
+import { eventCells } from '../../../server/store/event-cells.js';
 import { toEventColumns } from '../../../server/store/event-columns.js';
+import { talliedEvent, TallyDeltas } from '../../../server/store/event-tallies.js';
 import type { Store } from '../../../server/store/store.js';
 import { createRng } from '../../../data/prng.js';
 
@@ -65,6 +67,14 @@ export function tallySuite(open: () => Promise<Store>) {
     // Upserts that move events (and a batch naming one id twice: the last one wins).
     await write([...Array.from({ length: 80 }, (_, i) => randomEvent(rnd, `t${i * 3}`)), randomEvent(rnd, 't1'), randomEvent(rnd, 't1')], true);
     await write(Array.from({ length: 60 }, (_, i) => randomEvent(rnd, `u${i}`)));
+    // As the import thread writes: events without their tallies, which come summed in a write of their own. Stored
+    // ids are replaced (their old tallies go), new ones added, and an id given twice counts once (the last wins).
+    const given = [...Array.from({ length: 50 }, (_, i) => randomEvent(rnd, `t${i * 5 + 1}`)), ...Array.from({ length: 40 }, (_, i) => randomEvent(rnd, `p${i}`))];
+    given.push(randomEvent(rnd, 'p3'), randomEvent(rnd, 't6'));
+    const sums = new TallyDeltas();
+    for (const e of given) sums.add(talliedEvent(e, eventCells(e)), 1);
+    await store.write([{ kind: 'eventColumns', columns: toEventColumns(given), preTallied: true }, { kind: 'tallies', tallies: sums.take() }]);
+    for (const e of given) model.set(e.id, e);
     // Re-placement after a boundary import, including an id that does not exist.
     const updates = Array.from({ length: 90 }, (_, i) => ({ id: `t${i * 2}`, areaCode: AREAS[i % 5], focusAreaId: FOCUS[i % 4] }));
     await store.write([{ kind: 'eventAreas', updates: [...updates, { id: 'missing', areaCode: 'K1', focusAreaId: null }] }]);
