@@ -1,5 +1,6 @@
 // PostgreSQL event tallies: statement-level triggers with transition tables keep them in step with every insert,
-// update and delete of events (exact under concurrent writers), and one statement sums whole buckets plus leftover days.
+// update and delete of events (exact under concurrent writers), except the events of a streamed import, whose tallies
+// the import thread has summed already (PRETALLIED_SETTING); one statement sums whole buckets plus leftover days.
 import { coverPeriod, dayOf, DIM_COLUMN, DIMS, isoOf, keptTalliesCondition, TALLIED_TYPES, TALLY_COLUMNS, type DimName, type TakenTallies, type TallyRow } from './event-tallies.js';
 
 const D = DIMS;
