@@ -2,9 +2,8 @@
 // viewer, 50 connections. The server runs in its own process so the load generator does not share its event loop.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { tempDir } from '../test/helpers/temp-dir.js';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from './measure.js';
 
@@ -35,7 +34,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
 export async function benchLoad(seconds = 10): Promise<Row[]> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), RAWAN_DB: join(mkdtempSync(join(tmpdir(), 'rawan-load-')), 'load.db'), RAWAN_ADMIN_PASSWORD: 'load-admin-password', RAWAN_PUBLIC_VIEWER: '0', RAWAN_CLIENT_DIR: 'no-client' };
+  const env = { ...process.env, PORT: String(port), RAWAN_DB: join(tempDir('rawan-load-'), 'load.db'), RAWAN_ADMIN_PASSWORD: 'load-admin-password', RAWAN_PUBLIC_VIEWER: '0', RAWAN_CLIENT_DIR: 'no-client' };
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: 'ignore' });
   try {
     await waitFor(`${base}/api/health`, 60_000);

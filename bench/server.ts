@@ -2,14 +2,13 @@
 import { EVENT_TYPES } from '../server/domain/types.js';
 import { runImport } from '../server/ingest/import-service.js';
 import { makeTestApp } from '../test/helpers/test-app.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../test/helpers/temp-dir.js';
 import { join } from 'node:path';
 import { timeRuns, type Row } from './measure.js';
 
 export async function benchServer(): Promise<Row[]> {
   const rows: Row[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'rawan-bench-'));
+  const dir = tempDir('rawan-bench-');
   const t0 = performance.now();
   const t = await makeTestApp({ path: join(dir, 'bench.db') });
   rows.push({ group: 'server', name: 'generate + load built-in default data', value: performance.now() - t0, unit: 'ms' });

@@ -1,15 +1,15 @@
 // The client build is served from its folder only; app routes get index.html; nothing outside the folder leaks.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serveClient } from '../../server/static-client.js';
 import { makeTestApp, type TestApp } from '../helpers/test-app.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('serveClient', () => {
   let t: TestApp;
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'rawan-static-'));
+    const root = tempDir('rawan-static-');
     const dist = join(root, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Rawan</title>');

@@ -1,16 +1,16 @@
 // The import command as a user runs it: a refused file exits non-zero and prints row numbers; a good one exits 0.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 function runCli(args: string[], db: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], { env: { ...process.env, RAWAN_DB: db }, encoding: 'utf8' });
 }
 
 describe('npm run import', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rawan-cli-'));
+  const dir = tempDir('rawan-cli-');
   const db = join(dir, 'rawan.db');
 
   it('exits 1 and reports rows when a file is refused, then 0 for a valid file', () => {

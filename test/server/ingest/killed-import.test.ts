@@ -1,15 +1,14 @@
 // An import of 1,000,000 events killed with SIGKILL in the middle of writing leaves the store exactly as it was (one SQLite transaction).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { ensureDefaultData } from '../../../server/store/open-store.js';
 import { SqliteStore } from '../../../server/store/sqlite-store.js';
 import { expectNoTrace, importKilledMidWrite, writeEventsCsv } from '../../helpers/killed-import.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('killed import', () => {
   it('leaves no trace of a transaction killed mid-write', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rawan-kill-'));
+    const dir = tempDir('rawan-kill-');
     const db = join(dir, 'rawan.db');
     const seeded = new SqliteStore(db);
     await seeded.migrate();

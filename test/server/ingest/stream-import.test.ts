@@ -2,8 +2,7 @@
 // as it was, re-imports update, tallies stay equal to a recount of the events, progress is told per batch, and reads
 // during the import see the store as before; the same whether the file is read in this thread or in a worker.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { EVENT_TYPES, type CaseEvent } from '../../../server/domain/types.js';
 import { runImport, type ImportProgress } from '../../../server/ingest/import-service.js';
 import type { Store } from '../../../server/store/store.js';
 import { makeTestApp } from '../../helpers/test-app.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const base = { dryRun: false, maxBytes: 50e6, today: '2026-11-23' };
 // Two points inside Kota Bambu Selatan and Kampung Bahari's kelurahan on the built-in boundaries.
@@ -53,7 +53,7 @@ describe.each([
 ])('streamed event import, %s', (_how, reader) => {
   const opts = { ...base, ...reader };
   it('reports problems late in a large file by their line and writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
+    const dir = tempDir('rawan-stream-');
     const t = await makeTestApp({ path: join(dir, 'rawan.db') });
     const before = await snapshot(t.store);
     const rows = Array.from({ length: 30_000 }, (_, i) => row(`S${i}`, `2022-05-${String(1 + (i % 28)).padStart(2, '0')}`, 'user_case', i % 2 ? P1 : P2));
@@ -137,7 +137,7 @@ describe.each([
   });
 
   it('rejects the import when the file cannot be read, leaving the store as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
+    const dir = tempDir('rawan-stream-');
     const t = await makeTestApp({ path: join(dir, 'rawan.db') });
     const before = await snapshot(t.store);
     // A directory passes the size check but fails at the first read (EISDIR), in whichever thread reads it.
@@ -149,7 +149,7 @@ describe.each([
   });
 
   it('reads the file from disk in pieces, while reads of the store see it as before until the commit', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rawan-stream-'));
+    const dir = tempDir('rawan-stream-');
     const t = await makeTestApp({ path: join(dir, 'rawan.db') });
     const before = await t.store.counts();
     const path = join(dir, 'disk.csv');

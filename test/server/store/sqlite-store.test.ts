@@ -1,20 +1,19 @@
 // Runs the Store contract on SQLite, plus SQLite-specific checks (WAL journal, file on disk, migrations recorded).
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { rollbackImport } from '../../../server/ingest/rollback-import.js';
 import { SqliteStore } from '../../../server/store/sqlite-store.js';
 import { sqliteMigrations } from '../../../server/store/sqlite-migrations.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { storeSuite } from './store-suite.js';
 
 storeSuite('sqlite (memory)', async () => new SqliteStore(':memory:'));
 
 /** A database file as migrations 1..version left it (the later ones not yet run), open for the test to fill. */
 function databaseAt(version: number): { path: string; db: Database.Database } {
-  const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), `v${version}.db`);
+  const path = join(tempDir('rawan-'), `v${version}.db`);
   const db = new Database(path);
   db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   for (const m of sqliteMigrations.filter((x) => x.version <= version)) {
@@ -51,7 +50,7 @@ describe('SqliteStore on disk', () => {
   });
 
   it('signs in and writes audit entries while an import holds the data file for its whole transaction', async () => {
-    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-')), 'busy.db'));
+    const store = new SqliteStore(join(tempDir('rawan-'), 'busy.db'));
     await store.migrate();
     await store.createUser({ id: 'u1', username: 'ani', passwordHash: 'h', role: 'analyst', disabled: false, createdAt: '2026-01-01', updatedAt: '2026-01-01' });
     let release = () => {};
@@ -81,7 +80,7 @@ describe('SqliteStore on disk', () => {
   });
 
   it('rolls a large import back on a connection of its own, a page per turn: reads go on and see the store as it was until the commit', async () => {
-    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-')), 'rollback.db'));
+    const store = new SqliteStore(join(tempDir('rawan-'), 'rollback.db'));
     await store.migrate();
     const h3 = latLngToCell(-6.2, 106.8, 10);
     const events = Array.from({ length: 60_000 }, (_, i) => ({
@@ -110,7 +109,7 @@ describe('SqliteStore on disk', () => {
   });
 
   it('creates the file with a WAL journal and records every migration once', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rawan-')), 'nested', 'rawan.db');
+    const path = join(tempDir('rawan-'), 'nested', 'rawan.db');
     const store = new SqliteStore(path);
     await store.migrate();
     await store.migrate();

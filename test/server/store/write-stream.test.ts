@@ -1,7 +1,6 @@
 // Store.writeStream on every store: all batches in one transaction, nothing at all when the source throws, tallies in
 // step with the events, and (on a database file or PostgreSQL) other reads see the store as before until the commit.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { latLngToCell } from 'h3-js';
@@ -10,6 +9,7 @@ import { EVENT_TYPES, type CaseEvent } from '../../../server/domain/types.js';
 import { SqliteStore } from '../../../server/store/sqlite-store.js';
 import type { Store, StoreWrite } from '../../../server/store/store.js';
 import { schemaStores, TEST_DATABASE_URL } from '../../helpers/postgres-test-db.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const ev = (id: string, date: string, lng: number, count = 1): CaseEvent => ({
   id,
@@ -36,7 +36,7 @@ async function* batches(list: StoreWrite[][], failAfter?: number): AsyncGenerato
 const pg = schemaStores();
 const stores: Array<[string, () => Store, boolean]> = [
   ['sqlite (memory)', () => new SqliteStore(':memory:'), false],
-  ['sqlite (file)', () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rawan-ws-')), 'ws.db')), true],
+  ['sqlite (file)', () => new SqliteStore(join(tempDir('rawan-ws-'), 'ws.db')), true],
 ];
 if (TEST_DATABASE_URL) stores.push(['postgres', () => pg.open(), true]);
 afterAll(() => (TEST_DATABASE_URL ? pg.cleanup() : undefined));
@@ -136,7 +136,7 @@ describe.each(stores)('writeStream: %s', (_name, open, isolated) => {
 
 describe('writeStream on a SQLite file: the checkpoint after it', () => {
   it('copies the committed pages into the database file on a thread of its own, the file alone then holding them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rawan-ckpt-'));
+    const dir = tempDir('rawan-ckpt-');
     const store = new SqliteStore(join(dir, 'c.db'));
     await store.migrate();
     await store.checkpointed();
