@@ -3,8 +3,6 @@
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { KmlError, readKml } from './read-kml.js';
-import { readShapefileZip, ShapefileError } from './read-shapefile.js';
 
 export interface TableRow {
   /** 1-based number a person can find: CSV line (header is line 1) or feature number. */
@@ -111,6 +109,8 @@ export function sniffFormat(fileName: string, head: Uint8Array): TableFormat | '
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
   const format = sniffFormat(fileName, bytes);
   if (format === 'shapefile') {
+    // Loaded when needed: the import thread reads only CSV and should not load the shapefile and KML libraries.
+    const { readShapefileZip, ShapefileError } = await import('./read-shapefile.js');
     try {
       const { features, notes } = await readShapefileZip(bytes);
       return fromFeatures('shapefile', features, notes);
@@ -124,6 +124,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
   if (format === 'empty') throw new UnreadableFileError('The file is empty.');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (format === 'kml') {
+    const { KmlError, readKml } = await import('./read-kml.js');
     try {
       const features = readKml(text);
       return fromFeatures('kml', features);

@@ -1,5 +1,5 @@
 // Parses cell values as spreadsheets write them: numbers with decimal commas, ISO and Indonesian dates, booleans, coordinates.
-import { isRealDate } from '../routes/query-schemas.js';
+import { isRealDate } from '../domain/dates.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,14 +1,7 @@
 // Zod schemas for query parameters shared by several routes: ISO dates, event types, admin levels, bounding boxes.
 import { z } from 'zod';
+import { isRealDate } from '../domain/dates.js';
 import { AREA_LEVELS, EVENT_TYPES, type EventType } from '../domain/types.js';
-
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 export const isoDate = z
   .string()
