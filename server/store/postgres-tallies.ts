@@ -51,10 +51,14 @@ const fn = (name: string, body: string, replace = false) => `
     END;
   $fn$;`;
 
+/** The rows a trigger statement adds (its transition table of new rows) and takes away (of old rows). */
+const ADDED = 'SELECT 1 AS sign, * FROM new_events';
+const REMOVED = 'SELECT -1 AS sign, * FROM old_events';
+
 const triggerFunctions = (replace: boolean) => `
-  ${fn('event_tallies_insert', applyDeltas('SELECT 1 AS sign, * FROM new_events'), replace)}
-  ${fn('event_tallies_update', applyDeltas('SELECT -1 AS sign, * FROM old_events UNION ALL SELECT 1 AS sign, * FROM new_events'), replace)}
-  ${fn('event_tallies_delete', applyDeltas('SELECT -1 AS sign, * FROM old_events'), replace)}`;
+  ${fn('event_tallies_insert', applyDeltas(ADDED), replace)}
+  ${fn('event_tallies_update', applyDeltas(`${REMOVED} UNION ALL ${ADDED}`), replace)}
+  ${fn('event_tallies_delete', applyDeltas(REMOVED), replace)}`;
 
 /** Migration 8: the trigger functions rewritten for the tallies DIMS keeps now, and the rows of the others dropped. */
 export const TALLY_SLIMMING_SQL = `
@@ -74,12 +78,12 @@ const preTallied = `current_setting('${PRETALLIED_SETTING}', true) = 'on'`;
 /** Migration 11: the insert and update trigger functions heed PRETALLIED_SETTING. */
 export const PRETALLIED_TRIGGERS_SQL = `
   ${fn('event_tallies_insert', `IF ${preTallied} THEN RETURN NULL; END IF;
-      ${applyDeltas('SELECT 1 AS sign, * FROM new_events')}`, true)}
+      ${applyDeltas(ADDED)}`, true)}
   ${fn('event_tallies_update', `IF ${preTallied} THEN
-        ${applyDeltas('SELECT -1 AS sign, * FROM old_events')};
+        ${applyDeltas(REMOVED)};
         RETURN NULL;
       END IF;
-      ${applyDeltas('SELECT -1 AS sign, * FROM old_events UNION ALL SELECT 1 AS sign, * FROM new_events')}`, true)}`;
+      ${applyDeltas(`${REMOVED} UNION ALL ${ADDED}`)}`, true)}`;
 
 /** Adds summed tally deltas (TallyDeltas.take: in primary-key order, so concurrent writers lock rows in one order). */
 export const UPSERT_TALLIES = `INSERT INTO event_tallies AS t (dim, grain, bucket, key, ${TALLY_COLUMNS.join(', ')})

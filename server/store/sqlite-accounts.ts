@@ -6,7 +6,6 @@ import { ACCOUNT_TABLES_SQL, type Migration } from './sqlite-migrations.js';
 import { str, strOrNull, toAudit, type Row } from './rows.js';
 import type { AuditEntry, AuditQuery, Role, SessionRecord, UserRecord } from './store.js';
 
-
 const bool = (v: unknown): boolean => Number(v) === 1;
 const flag = (b: boolean): number => (b ? 1 : 0);
 

@@ -15,7 +15,6 @@ import type { SqliteTallies } from './sqlite-tallies.js';
 import { sqliteBoxLookup } from './sqlite-box.js';
 import { str, strOrNull, type Row } from './rows.js';
 
-
 function toRecord(r: Row): FocusAreaRecord {
   return {
     id: str(r.id),
