@@ -25,6 +25,8 @@ export function PreviewMap({ collection, label }: { collection: FeatureCollectio
   const map = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [idle, setIdle] = useState(false);
+  /** The kelurahan and kota outlines under the records: drawn, or given up on (the map still shows the records). */
+  const [outlinesSettled, setOutlinesSettled] = useState(false);
 
   useEffect(() => {
     const el = container.current;
@@ -57,8 +59,10 @@ export function PreviewMap({ collection, label }: { collection: FeatureCollectio
             const data = style.sources[id];
             if (data.type === 'geojson' && typeof data.data === 'object') m.getSource<GeoJSONSource>(id)?.setData(data.data);
           }
+          setIdle(false);
         })
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => setOutlinesSettled(true));
     });
     return () => {
       m.remove();
@@ -82,7 +86,7 @@ export function PreviewMap({ collection, label }: { collection: FeatureCollectio
       role="img"
       aria-label={label}
       data-testid="preview-map"
-      data-state={ready && idle ? 'idle' : 'loading'}
+      data-state={ready && idle && outlinesSettled ? 'idle' : 'loading'}
       data-features={collection.features.length}
     />
   );
