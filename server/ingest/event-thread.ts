@@ -29,8 +29,8 @@ export type ThreadMessage =
   | { t: 'end'; report: ImportReport }
   | { t: 'error'; message: string; stack?: string };
 
-/** Batches read ahead: enough to keep both threads busy, few enough to bound memory (10,000 rows each). */
-const AHEAD = 3;
+/** Batches read ahead: enough to keep both threads busy, few enough to bound memory (STREAM_BATCH_ROWS each). */
+const AHEAD = 6;
 
 export class EventCsvThread {
   ok = true;

@@ -17,8 +17,13 @@ export type ImportItem = { kind: ImportKind; fileName: string } & (
   | { path: string }
 );
 
-/** Pieces handed to the CSV reader: big enough to amortise the parser's calls, small beside the file. */
-const PIECE_BYTES = 1 << 20;
+/**
+ * Pieces handed to the CSV reader: enough to amortise the parser's calls, and small enough that the text of a piece
+ * stays below V8's large-object size (128 KB). Larger texts each get fresh memory pages from the system and give them
+ * back after the next collection; at 1 MB pieces the 1M-row import took 3–6% longer in alternating runs, and 20–60 MB
+ * more peak memory.
+ */
+const PIECE_BYTES = 64 * 1024;
 
 export function itemSize(item: ImportItem): number {
   return 'bytes' in item ? item.bytes.byteLength : statSync(item.path).size;
@@ -40,7 +45,7 @@ export function itemBytes(item: ImportItem): Uint8Array {
   return 'bytes' in item ? item.bytes : readFileSync(item.path);
 }
 
-/** The file in pieces of about a megabyte: views of the bytes in memory, or reads from disk. */
+/** The file in pieces of PIECE_BYTES: views of the bytes in memory, or reads from disk. */
 export async function* itemChunks(item: ImportItem): AsyncGenerator<Uint8Array> {
   if ('bytes' in item) {
     for (let i = 0; i < item.bytes.byteLength; i += PIECE_BYTES) yield item.bytes.subarray(i, i + PIECE_BYTES);

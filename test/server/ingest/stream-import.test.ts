@@ -105,7 +105,7 @@ describe.each([
     expect(new Map(areas.map((g) => [`${g.key}|${g.type}`, g.count]))).toEqual(re.byArea);
   });
 
-  it('tells progress per batch of 10,000 rows and the records written at the end', async () => {
+  it('tells progress per batch of 5,000 rows and the records written at the end', async () => {
     const t = await makeTestApp();
     const rows = Array.from({ length: 25_000 }, (_, i) => row(`G${i}`, '2022-06-15', 'rehab_intake', P1));
     const progress: ImportProgress[] = [];
@@ -114,7 +114,9 @@ describe.each([
     expect(progress.map((p) => [p.phase, p.rows ?? null, p.records ?? null])).toEqual([
       ['validating', null, null],
       ['writing', 0, 0],
+      ['writing', 5_000, 5_000],
       ['writing', 10_000, 10_000],
+      ['writing', 15_000, 15_000],
       ['writing', 20_000, 20_000],
       ['writing', 25_000, 25_000],
       ['done', null, 25_000],
@@ -130,6 +132,7 @@ describe.each([
     expect([out.ok, out.written, out.reports[0].rows, out.reports[0].accepted]).toEqual([true, false, 15_000, 15_000]);
     expect(progress.filter((p) => p.rows !== undefined).map((p) => [p.phase, p.rows])).toEqual([
       ['validating', 0],
+      ['validating', 5_000],
       ['validating', 10_000],
       ['validating', 15_000],
     ]);
