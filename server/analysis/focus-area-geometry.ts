@@ -71,8 +71,8 @@ export function checkFocusGeometry(input: Geometry, kelurahan: readonly Keluraha
   const basic = checkPolygonGeometry(input);
   if (!basic.ok) {
     // The import's advice (fix the file and import again) does not fit an outline drawn on the map.
-    const crossing = basic.message.includes('crosses itself');
-    const reason = basic.message.replace(/; fix the polygon.*$/, '');
+    const crossing = basic.message.en.includes('crosses itself');
+    const reason = basic.message.en.replace(/; fix the polygon.*$/, '');
     return fail(`The outline is not a valid polygon: ${reason}.${crossing ? ' Move the vertices so that no two edges cross.' : ''}`);
   }
   const geometry = flat(basic.geometry);

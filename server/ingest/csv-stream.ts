@@ -2,7 +2,8 @@
 // pieces waits for the next one), so a file of any size is read in bounded memory: BOM, comma or semicolon, quotes.
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
-import { UnreadableFileError } from './read-table.js';
+import { msg } from './messages.js';
+import { EMPTY_FILE, NO_HEADER, unclosedQuote, UnreadableFileError } from './read-table.js';
 
 export interface CsvBatch {
   /** Data records (empty lines left out), each as its fields. */
@@ -90,7 +91,7 @@ export async function openCsvStream(chunks: AsyncIterable<Uint8Array>, batchRows
     head += next.value;
     if (head.length > MAX_RECORD_CHARS) break;
   }
-  if (head.trim() === '') throw new UnreadableFileError('The file is empty.');
+  if (head.trim() === '') throw new UnreadableFileError(EMPTY_FILE);
   const newline = lineEnding(head);
   const firstLine = head.slice(0, head.search(/[\r\n]|$/));
   const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
@@ -111,9 +112,14 @@ export async function openCsvStream(chunks: AsyncIterable<Uint8Array>, batchRows
     }
     const result = parser.parse(input, 0, !last) as { data: string[][]; errors: Array<{ type: string; message: string; row?: number }>; meta: { cursor: number } };
     const fatal = result.errors.find((e) => e.type === 'Quotes');
-    if (fatal) throw new UnreadableFileError(`CSV line ${records + (fatal.row ?? 0) + 1}: ${fatal.message}. Check for an unclosed quote.`);
+    if (fatal) throw new UnreadableFileError(unclosedQuote(records + (fatal.row ?? 0) + 1, fatal.message));
     partial = last ? '' : input.slice(result.meta.cursor) + tail;
-    if (partial.length > MAX_RECORD_CHARS) throw new UnreadableFileError(`CSV line ${records + result.data.length + 1}: a record runs on for over 16 MB. Check for an unclosed quote.`);
+    if (partial.length > MAX_RECORD_CHARS) {
+      const line = records + result.data.length + 1;
+      throw new UnreadableFileError(
+        msg(`CSV line ${line}: a record runs on for over 16 MB. Check for an unclosed quote.`, `Baris CSV ${line}: satu rekaman lebih dari 16 MB. Periksa tanda kutip yang tidak ditutup.`),
+      );
+    }
     records += result.data.length;
     return result.data;
   };
@@ -136,7 +142,7 @@ export async function openCsvStream(chunks: AsyncIterable<Uint8Array>, batchRows
     } else pending = parse(next.value, false);
   }
   const columns = uniqueHeader((header ?? []).map((h) => h.trim()));
-  if (columns.every((c) => c === '')) throw new UnreadableFileError('The CSV file has no header row.');
+  if (columns.every((c) => c === '')) throw new UnreadableFileError(NO_HEADER);
 
   async function* batches(): AsyncGenerator<CsvBatch> {
     let row = 2;

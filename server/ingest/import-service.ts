@@ -12,7 +12,8 @@ import { parseFacilities } from './parse-facilities.js';
 import { parsePopulation } from './parse-population.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
 import { readTable, sniffFormat, UnreadableFileError } from './read-table.js';
-import { buildReport, IssueList, type ImportReport } from './report.js';
+import { msg, type Msg } from './messages.js';
+import { buildReport, IssueList, NO_ROWS, type ImportReport } from './report.js';
 import { streamEventFiles, type StreamedFile } from './import-stream.js';
 
 export { IMPORT_KINDS, type ImportItem, type ImportKind };
@@ -76,7 +77,7 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     opts.onProgress?.({ phase: 'validating', file: item.fileName, fileIndex, files: items.length });
     const source = opts.source ?? basename(item.fileName);
     const base: ParseOptions = { mapping: opts.mapping ?? {}, source, today, kelurahan, kecamatanNames, year: opts.year ?? yearFromName(item.fileName) };
-    const fail = (code: string, message: string) => {
+    const fail = (code: string, message: Msg) => {
       const issues = new IssueList();
       issues.error(0, code, message);
       reports.push(
@@ -87,7 +88,10 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
     if (size > opts.maxBytes) {
       fail(
         'file_too_large',
-        `The file is ${(size / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`,
+        msg(
+          `The file is ${(size / 1e6).toFixed(1)} MB; the limit is ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Split it into smaller files.`,
+          `Berkas ini ${(size / 1e6).toFixed(1)} MB; batasnya ${(opts.maxBytes / 1e6).toFixed(0)} MB (RAWAN_MAX_IMPORT_MB). Pecah menjadi beberapa berkas yang lebih kecil.`,
+        ),
       );
       continue;
     }
@@ -102,7 +106,7 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
       table = await readTable(item.fileName, itemBytes(item));
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
-      fail('unreadable_file', e.message);
+      fail('unreadable_file', e.msg);
       continue;
     }
     let result: ParseResult<unknown>;
@@ -131,7 +135,7 @@ export async function runImport(store: Store, items: readonly ImportItem[], opts
       result = r;
       writes.push({ kind: 'events', events: r.records, importId });
     }
-    if (table.rows.length === 0) result.issues.error(0, 'empty_file', 'The file has a header but no rows.');
+    if (table.rows.length === 0) result.issues.error(0, 'empty_file', NO_ROWS);
     reports.push(
       buildReport({
         kind: item.kind,

@@ -6,6 +6,7 @@ import type { Table } from './read-table.js';
 import { IssueList } from './report.js';
 import { isBlank, parseKemendagriCode, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
+import { EMPTY_NAME, FIELD, missingColumn, msg, repeated } from './messages.js';
 
 export const BOUNDARY_FIELDS: readonly FieldSpec[] = [
   { field: 'code', names: ['kode_kemendagri', 'kode', 'code', 'kode_wilayah', 'kd_wilayah'], required: true },
@@ -27,12 +28,7 @@ export function parseBoundaries(table: Table, opts: ParseOptions): ParseResult<A
   const issues = new IssueList();
   const cols = matchColumns(table.columns, BOUNDARY_FIELDS, opts.mapping);
   for (const m of cols.missing)
-    issues.error(
-      0,
-      'missing_column',
-      `No column for "${m.field}"; expected one named like ${m.names.join(', ')} (or map one with ${m.field}=<column>)`,
-      m.field,
-    );
+    issues.error(0, 'missing_column', missingColumn(m.field, m.names, true), m.field);
   if (cols.missing.length > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
   const seen = new Map<string, number>();
   const records: Area[] = [];
@@ -44,24 +40,35 @@ export function parseBoundaries(table: Table, opts: ParseOptions): ParseResult<A
       issues.error(r.row, 'invalid_code', code.message, 'code');
       bad = true;
     } else if (!code.value.startsWith('31')) {
-      issues.error(r.row, 'outside_study_area', `code ${code.value} is not in DKI Jakarta (codes start with 31)`, 'code');
+      issues.error(
+        r.row,
+        'outside_study_area',
+        msg(`code ${code.value} is not in DKI Jakarta (codes start with 31)`, `kode ${code.value} tidak di DKI Jakarta (kodenya diawali 31)`),
+        'code',
+      );
       bad = true;
     } else if (seen.has(code.value)) {
-      issues.error(r.row, 'duplicate_id', `code ${code.value} appears again (first at row ${seen.get(code.value)})`, 'code');
+      issues.error(r.row, 'duplicate_id', repeated(FIELD.code, code.value, seen.get(code.value)), 'code');
       bad = true;
     }
     if (name === '') {
-      issues.error(r.row, 'missing_value', 'name is empty', 'name');
+      issues.error(r.row, 'missing_value', EMPTY_NAME, 'name');
       bad = true;
     }
     const segments = code.ok ? code.value.split('.').length : 0;
     const declared = cols.used.level !== undefined && !isBlank(r.props[cols.used.level]) ? levelFromText(text(r.props[cols.used.level])) : null;
     const level = LEVEL_BY_SEGMENTS[segments] ?? null;
     if (code.ok && level === null) {
-      issues.error(r.row, 'invalid_code', `code ${code.value} is a province; import kota, kecamatan or kelurahan`, 'code');
+      issues.error(
+        r.row,
+        'invalid_code',
+        msg(`code ${code.value} is a province; import kota, kecamatan or kelurahan`, `kode ${code.value} adalah provinsi; impor kota, kecamatan atau kelurahan`),
+        'code',
+      );
       bad = true;
     } else if (declared !== null && level !== null && declared !== level) {
-      issues.error(r.row, 'level_mismatch', `level says ${declared} but code ${code.ok ? code.value : ''} is a ${level} code`, 'level');
+      const c = code.ok ? code.value : '';
+      issues.error(r.row, 'level_mismatch', msg(`level says ${declared} but code ${c} is a ${level} code`, `level menyebut ${declared} tetapi kode ${c} adalah kode ${level}`), 'level');
       bad = true;
     }
     const geom = r.geometryError !== undefined ? { ok: false as const, message: r.geometryError } : checkPolygonGeometry(r.geometry);

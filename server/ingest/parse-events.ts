@@ -9,6 +9,7 @@ import { IssueList } from './report.js';
 import { isBlank, parseDate, parseKemendagriCode, parseNonNegativeInt, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
 import type { CaseEvent } from '../domain/types.js';
+import { about, FIELD, missingColumn, msg, repeated } from './messages.js';
 
 export const EVENT_FIELDS: readonly FieldSpec[] = [
   { field: 'id', names: ['id', 'event_id', 'no_kasus', 'kode_kasus', '__featureId'], required: true },
@@ -55,10 +56,17 @@ export interface EventColumns {
 /** Finds the event columns among a file's headers, reporting a file-level error (row 0) for each one missing. */
 export function matchEventColumns(columns: readonly string[], hasGeometry: boolean, mapping: Readonly<Record<string, string>>, issues: IssueList): EventColumns {
   const cols = matchColumns(columns, EVENT_FIELDS, mapping);
-  for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
+  for (const m of cols.missing) issues.error(0, 'missing_column', missingColumn(m.field, m.names), m.field);
   const hasCoords = hasGeometry || (cols.used.lat !== undefined && cols.used.lng !== undefined);
   if (!hasCoords && cols.used.areaCode === undefined)
-    issues.error(0, 'missing_column', 'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)');
+    issues.error(
+      0,
+      'missing_column',
+      msg(
+        'Events need coordinates (lat/lon columns or Point geometry) or a kelurahan code column (kode_kemendagri)',
+        'Kejadian perlu koordinat (kolom lat/lon atau geometri Point) atau kolom kode kelurahan (kode_kemendagri)',
+      ),
+    );
   return { used: cols.used, ignored: cols.ignored };
 }
 
@@ -75,10 +83,16 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
   return (r: TableRow, issues: IssueList): CaseEvent | null => {
     const before = issues.errorCount;
     const id = text(r.props[used.id]);
-    if (id === '') issues.error(r.row, 'missing_value', 'id is empty; every case record needs the id it has in the source system', 'id');
+    if (id === '')
+      issues.error(
+        r.row,
+        'missing_value',
+        msg('id is empty; every case record needs the id it has in the source system', 'id kosong; setiap catatan kasus perlu id yang dimilikinya di sistem asal'),
+        'id',
+      );
     else {
       const first = seen.firstRow(id, r.row);
-      if (first !== undefined) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${first})`, 'id');
+      if (first !== undefined) issues.error(r.row, 'duplicate_id', repeated(FIELD.id, id, first), 'id');
     }
     const rawType = text(r.props[used.type]);
     let type = types.get(rawType);
@@ -86,33 +100,46 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
       type = eventTypeOf(rawType);
       if (types.size < 1_000) types.set(rawType, type);
     }
-    if (type === null) issues.error(r.row, 'unknown_type', `event type "${rawType}" is unknown; use one of ${EVENT_TYPES.join(', ')}`, 'type');
+    if (type === null)
+      issues.error(
+        r.row,
+        'unknown_type',
+        msg(`event type "${rawType}" is unknown; use one of ${EVENT_TYPES.join(', ')}`, `jenis kejadian "${rawType}" tidak dikenal; gunakan salah satu dari ${EVENT_TYPES.join(', ')}`),
+        'type',
+      );
     const rawDate = r.props[used.date];
     let date = dates.get(rawDate);
     if (date === undefined) {
       date = parseDate(rawDate, opts.today);
       if (dates.size < 100_000) dates.set(rawDate, date);
     }
-    if (!date.ok) issues.error(r.row, date.message.includes('future') ? 'future_date' : 'invalid_date', `date ${date.message}`, 'date');
+    if (!date.ok) issues.error(r.row, date.code ?? 'invalid_date', about(FIELD.date, date.message), 'date');
     const countRaw = used.count !== undefined ? r.props[used.count] : undefined;
     const count = isBlank(countRaw) ? { ok: true as const, value: 1 } : parseNonNegativeInt(countRaw);
-    if (!count.ok) issues.error(r.row, 'invalid_number', `count ${count.message}`, 'count');
+    if (!count.ok) issues.error(r.row, 'invalid_number', about(FIELD.count, count.message), 'count');
     const loc = readLocation(r, used.lat, used.lng);
-    if (!loc.ok) issues.error(r.row, loc.message.includes('swapped') ? 'swapped_coordinates' : 'invalid_coordinates', loc.message, 'location');
+    if (!loc.ok) issues.error(r.row, loc.code ?? 'invalid_coordinates', loc.message, 'location');
     let declared: string | null = null;
     if (used.areaCode !== undefined && !isBlank(r.props[used.areaCode])) {
       const c = parseKemendagriCode(r.props[used.areaCode]);
       if (!c.ok) issues.error(r.row, 'invalid_code', c.message, 'areaCode');
-      else if (!kelurahan.has(c.value)) issues.error(r.row, 'unknown_area_code', `kelurahan code ${c.value} is not among the stored kelurahan`, 'areaCode');
+      else if (!kelurahan.has(c.value))
+        issues.error(r.row, 'unknown_area_code', msg(`kelurahan code ${c.value} is not among the stored kelurahan`, `kode kelurahan ${c.value} tidak ada di antara kelurahan yang tersimpan`), 'areaCode');
       else declared = c.value;
     }
     if (loc.ok && loc.value === null && declared === null && issues.errorCount === before) {
-      issues.error(r.row, 'missing_value', 'has neither coordinates nor a kelurahan code', 'location');
+      issues.error(r.row, 'missing_value', msg('has neither coordinates nor a kelurahan code', 'tidak punya koordinat maupun kode kelurahan'), 'location');
     }
     if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) return null;
     const place = opts.place(loc.value, declared);
     if (loc.value !== null && place.areaCode === null) {
-      issues.error(r.row, 'outside_study_area', `point (${loc.value[0]}, ${loc.value[1]}) is not within 2 km of any kelurahan of DKI Jakarta`, 'location');
+      const [x, y] = loc.value;
+      issues.error(
+        r.row,
+        'outside_study_area',
+        msg(`point (${x}, ${y}) is not within 2 km of any kelurahan of DKI Jakarta`, `titik (${x}, ${y}) tidak berada dalam 2 km dari kelurahan mana pun di DKI Jakarta`),
+        'location',
+      );
       return null;
     }
     return { id, type, date: date.value, location: loc.value, count: count.value, source: opts.source, synthetic: false, ...place };

@@ -8,6 +8,7 @@ import type { Table } from './read-table.js';
 import { IssueList } from './report.js';
 import { isBlank, parseBoolean, parseNonNegativeInt, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
+import { about, EMPTY_NAME, FIELD, missingColumn, msg, repeated } from './messages.js';
 
 export const FACILITY_FIELDS: readonly FieldSpec[] = [
   { field: 'id', names: ['id', 'objectid', 'kode_puskesmas', 'kode', 'fid', '__featureId'], required: false },
@@ -37,12 +38,15 @@ function levelOf(raw: string, name: string): FacilityLevel | null {
 export function parseFacilities(table: Table, opts: ParseOptions): ParseResult<Facility> {
   const issues = new IssueList();
   const cols = matchColumns(table.columns, FACILITY_FIELDS, opts.mapping);
-  for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
+  for (const m of cols.missing) issues.error(0, 'missing_column', missingColumn(m.field, m.names), m.field);
   if (!table.hasGeometry && (cols.used.lat === undefined || cols.used.lng === undefined)) {
     issues.error(
       0,
       'missing_column',
-      'No latitude/longitude columns; expected columns named like lat/latitude and lon/lng/longitude, or a WKT column named wkt/geometry',
+      msg(
+        'No latitude/longitude columns; expected columns named like lat/latitude and lon/lng/longitude, or a WKT column named wkt/geometry',
+        'Tidak ada kolom lintang/bujur; seharusnya ada kolom bernama seperti lat/latitude dan lon/lng/longitude, atau kolom WKT bernama wkt/geometry',
+      ),
     );
   }
   if (issues.errorCount > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
@@ -60,28 +64,32 @@ export function parseFacilities(table: Table, opts: ParseOptions): ParseResult<F
     const rawId = cols.used.id !== undefined ? text(r.props[cols.used.id]) : '';
     const id = rawId !== '' ? rawId : `${opts.source}#${r.row}`;
     const rowIssues = issues.errorCount;
-    if (name === '') issues.error(r.row, 'missing_value', 'name is empty', 'name');
-    if (seen.has(id)) issues.error(r.row, 'duplicate_id', `id ${id} appears again (first at row ${seen.get(id)})`, 'id');
+    if (name === '') issues.error(r.row, 'missing_value', EMPTY_NAME, 'name');
+    if (seen.has(id)) issues.error(r.row, 'duplicate_id', repeated(FIELD.id, id, seen.get(id)), 'id');
     seen.set(id, seen.get(id) ?? r.row);
     const level = levelOf(cols.used.level !== undefined ? text(r.props[cols.used.level]) : '', name);
     if (level === null)
       issues.error(
         r.row,
         'invalid_level',
-        `cannot tell whether "${name}" is a kecamatan or kelurahan puskesmas; add a level column (kecamatan/kelurahan)`,
+        msg(
+          `cannot tell whether "${name}" is a kecamatan or kelurahan puskesmas; add a level column (kecamatan/kelurahan)`,
+          `tidak dapat dipastikan apakah "${name}" puskesmas kecamatan atau kelurahan; tambahkan kolom level (kecamatan/kelurahan)`,
+        ),
         'level',
       );
     const loc = readLocation(r, cols.used.lat, cols.used.lng);
     if (!loc.ok) issues.error(r.row, 'invalid_coordinates', loc.message, 'location');
-    else if (loc.value === null) issues.error(r.row, 'missing_value', 'has no location (no Point geometry and no latitude/longitude)', 'location');
+    else if (loc.value === null)
+      issues.error(r.row, 'missing_value', msg('has no location (no Point geometry and no latitude/longitude)', 'tidak punya lokasi (tidak ada geometri Point maupun lintang/bujur)'), 'location');
     const rehab = cols.used.rehab !== undefined ? parseBoolean(r.props[cols.used.rehab]) : { ok: true as const, value: false };
-    if (!rehab.ok) issues.error(r.row, 'invalid_value', `rehab ${rehab.message}`, 'rehab');
+    if (!rehab.ok) issues.error(r.row, 'invalid_value', about(FIELD.rehab, rehab.message), 'rehab');
     const capRaw = cols.used.capacity !== undefined ? r.props[cols.used.capacity] : undefined;
     const capacity = isBlank(capRaw) ? { ok: true as const, value: null } : parseNonNegativeInt(capRaw);
-    if (!capacity.ok) issues.error(r.row, 'invalid_number', `capacity ${capacity.message}`, 'capacity');
+    if (!capacity.ok) issues.error(r.row, 'invalid_number', about(FIELD.capacity, capacity.message), 'capacity');
     const yearRaw = cols.used.builtYear !== undefined ? r.props[cols.used.builtYear] : undefined;
     const built = isBlank(yearRaw) ? { ok: true as const, value: null } : parseNonNegativeInt(yearRaw);
-    if (!built.ok) issues.error(r.row, 'invalid_number', `built year ${built.message}`, 'builtYear');
+    if (!built.ok) issues.error(r.row, 'invalid_number', about(FIELD.builtYear, built.message), 'builtYear');
     if (issues.errorCount > rowIssues || !loc.ok || loc.value === null || level === null || !rehab.ok || !capacity.ok || !built.ok) continue;
 
     const pip = index.assign(loc.value, 1);
@@ -93,7 +101,13 @@ export function parseFacilities(table: Table, opts: ParseOptions): ParseResult<F
       const kec = kecByName.get(normaliseName(name));
       if (kec !== undefined && (pip === null || !pip.startsWith(`${kec}.`))) areaCode = opts.kelurahan.find((k) => k.code.startsWith(`${kec}.`))?.code ?? pip;
     }
-    if (areaCode === null) issues.warn(r.row, 'outside_areas', `"${name}" lies outside every kelurahan boundary and its name matches none`, 'location');
+    if (areaCode === null)
+      issues.warn(
+        r.row,
+        'outside_areas',
+        msg(`"${name}" lies outside every kelurahan boundary and its name matches none`, `"${name}" berada di luar semua batas kelurahan dan namanya tidak cocok dengan satu pun`),
+        'location',
+      );
     records.push({
       id,
       name,

@@ -5,6 +5,7 @@ import type { Table } from './read-table.js';
 import { IssueList } from './report.js';
 import { isBlank, parseKemendagriCode, parseNonNegativeInt } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
+import { about, FIELD, missingColumn, msg, repeated } from './messages.js';
 
 export const POPULATION_FIELDS: readonly FieldSpec[] = [
   { field: 'code', names: ['kode_kemendagri', 'kode', 'code', 'kode_wilayah', 'kode_kelurahan'], required: true },
@@ -15,7 +16,7 @@ export const POPULATION_FIELDS: readonly FieldSpec[] = [
 export function parsePopulation(table: Table, opts: ParseOptions): ParseResult<Population> {
   const issues = new IssueList();
   const cols = matchColumns(table.columns, POPULATION_FIELDS, opts.mapping);
-  for (const m of cols.missing) issues.error(0, 'missing_column', `No column for "${m.field}"; expected one named like ${m.names.join(', ')}`, m.field);
+  for (const m of cols.missing) issues.error(0, 'missing_column', missingColumn(m.field, m.names), m.field);
   if (cols.missing.length > 0) return { records: [], issues, used: cols.used, ignored: cols.ignored };
   const known = new Set(opts.kelurahan.map((k) => k.code));
   const seen = new Map<string, number>();
@@ -28,21 +29,31 @@ export function parsePopulation(table: Table, opts: ParseOptions): ParseResult<P
       issues.error(
         r.row,
         'unknown_area_code',
-        `kelurahan code ${code.value} is not among the stored kelurahan; import boundaries first or correct the code`,
+        msg(
+          `kelurahan code ${code.value} is not among the stored kelurahan; import boundaries first or correct the code`,
+          `kode kelurahan ${code.value} tidak ada di antara kelurahan yang tersimpan; impor batas wilayah dahulu atau perbaiki kodenya`,
+        ),
         'code',
       );
-    else if (seen.has(code.value)) issues.error(r.row, 'duplicate_id', `code ${code.value} appears again (first at row ${seen.get(code.value)})`, 'code');
+    else if (seen.has(code.value)) issues.error(r.row, 'duplicate_id', repeated(FIELD.code, code.value, seen.get(code.value)), 'code');
     if (code.ok) seen.set(code.value, seen.get(code.value) ?? r.row);
     const pop = parseNonNegativeInt(r.props[cols.used.population]);
-    if (!pop.ok) issues.error(r.row, 'invalid_number', `population ${pop.message}`, 'population');
+    if (!pop.ok) issues.error(r.row, 'invalid_number', about(FIELD.population, pop.message), 'population');
     const yearRaw = cols.used.year !== undefined ? r.props[cols.used.year] : undefined;
     const year = isBlank(yearRaw) ? { ok: true as const, value: opts.year ?? null } : parseNonNegativeInt(yearRaw);
-    if (!year.ok) issues.error(r.row, 'invalid_number', `year ${year.message}`, 'year');
+    if (!year.ok) issues.error(r.row, 'invalid_number', about(FIELD.year, year.message), 'year');
     if (issues.errorCount > before || !code.ok || !pop.ok || !year.ok) continue;
     records.push({ code: code.value, population: pop.value, year: year.value, source: opts.source, approximate: false });
   }
   if (records.length > 0 && records.length < known.size) {
-    issues.warn(0, 'partial_coverage', `${records.length} of ${known.size} kelurahan have a population; the others will show "no data"`);
+    issues.warn(
+      0,
+      'partial_coverage',
+      msg(
+        `${records.length} of ${known.size} kelurahan have a population; the others will show "no data"`,
+        `${records.length} dari ${known.size} kelurahan punya jumlah penduduk; yang lain akan tampil "tidak ada data"`,
+      ),
+    );
   }
   return { records, issues, used: cols.used, ignored: cols.ignored };
 }

@@ -2,22 +2,28 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry } from 'geojson';
+import { msg, type Msg } from './messages.js';
 
-export class KmlError extends Error {}
+export class KmlError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
 
 export function readKml(text: string): Feature<Geometry | null>[] {
   let doc;
   try {
     doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level === 'fatalError') throw new KmlError(msg);
+      onError: (level, message) => {
+        if (level === 'fatalError') throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    throw new KmlError(`The KML is not well-formed XML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`);
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new KmlError(msg(`The KML is not well-formed XML (${why}).`, `Berkas KML bukan XML yang benar (${why}).`));
   }
   if (doc.getElementsByTagName('kml').length === 0 && doc.getElementsByTagName('Placemark').length === 0) {
-    throw new KmlError('The XML file is not KML (no <kml> or <Placemark> element).');
+    throw new KmlError(msg('The XML file is not KML (no <kml> or <Placemark> element).', 'Berkas XML ini bukan KML (tidak ada elemen <kml> atau <Placemark>).'));
   }
   return kml(doc).features.map((f) => ({ type: 'Feature', properties: f.properties ?? {}, geometry: f.geometry }));
 }

@@ -3,6 +3,7 @@
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
+import { msg, type Msg } from './messages.js';
 
 export interface TableRow {
   /** 1-based number a person can find: CSV line (header is line 1) or feature number. */
@@ -10,7 +11,7 @@ export interface TableRow {
   props: Record<string, unknown>;
   geometry: Geometry | null;
   /** Why a geometry given in the row (WKT) could not be read. */
-  geometryError?: string;
+  geometryError?: Msg;
 }
 
 export type TableFormat = 'geojson' | 'csv' | 'shapefile' | 'kml';
@@ -19,12 +20,25 @@ export interface Table {
   format: TableFormat;
   columns: string[];
   rows: TableRow[];
-  notes: string[];
+  notes: Msg[];
   /** Whether rows carry geometry (GeoJSON, Shapefile, KML, or a CSV WKT column). */
   hasGeometry: boolean;
 }
 
-export class UnreadableFileError extends Error {}
+/** The file as a whole cannot be read; `msg` says why in both languages. */
+export class UnreadableFileError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
+export const EMPTY_FILE = msg('The file is empty.', 'Berkasnya kosong.');
+export const NO_HEADER = msg('The CSV file has no header row.', 'Berkas CSV tidak punya baris judul kolom.');
+/** A quote that never closes, found by papaparse at a CSV line. */
+export const unclosedQuote = (line: number, why: string): Msg =>
+  msg(`CSV line ${line}: ${why}. Check for an unclosed quote.`, `Baris CSV ${line}: ${why}. Periksa tanda kutip yang tidak ditutup.`);
+
+export const wktNote = (column: string): Msg => msg(`Geometry read from the WKT column "${column}".`, `Geometri dibaca dari kolom WKT "${column}".`);
 
 export const WKT_COLUMNS = /^(wkt|geom|geometry|the_geom|shape|geometri)$/i;
 
@@ -32,7 +46,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function fromFeatures(format: TableFormat, features: readonly unknown[], notes: string[] = []): Table {
+function fromFeatures(format: TableFormat, features: readonly unknown[], notes: Msg[] = []): Table {
   const columns = new Set<string>();
   const rows: TableRow[] = features.map((f: unknown, i: number) => {
     const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
@@ -49,20 +63,27 @@ function readGeoJson(text: string): Table {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new UnreadableFileError(`The file is not valid JSON (${e instanceof Error ? e.message : String(e)}). Export it again as GeoJSON.`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UnreadableFileError(msg(`The file is not valid JSON (${why}). Export it again as GeoJSON.`, `Berkas ini bukan JSON yang benar (${why}). Ekspor lagi sebagai GeoJSON.`));
   }
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw new UnreadableFileError('The file is JSON but not a GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]}).');
+    throw new UnreadableFileError(
+      msg(
+        'The file is JSON but not a GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]}).',
+        'Berkas ini JSON tetapi bukan GeoJSON FeatureCollection (seharusnya {"type":"FeatureCollection","features":[…]}).',
+      ),
+    );
   }
   return fromFeatures('geojson', doc.features);
 }
 
-export function parseWkt(text: string): { geometry: Geometry | null; error?: string } {
+export function parseWkt(text: string): { geometry: Geometry | null; error?: Msg } {
   if (text.trim() === '') return { geometry: null };
   try {
     return { geometry: wktToGeoJSON(text) };
   } catch (e) {
-    return { geometry: null, error: `geometry "${text.slice(0, 40)}…" is not valid WKT (${e instanceof Error ? e.message : 'unreadable'})` };
+    const why = e instanceof Error ? e.message : 'unreadable';
+    return { geometry: null, error: msg(`geometry "${text.slice(0, 40)}…" is not valid WKT (${why})`, `geometri "${text.slice(0, 40)}…" bukan WKT yang benar (${why})`) };
   }
 }
 
@@ -72,9 +93,9 @@ function readCsv(text: string): Table {
   const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
   const parsed = Papa.parse<Record<string, string>>(clean, { header: true, delimiter, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new UnreadableFileError(`CSV line ${(fatal.row ?? 0) + 2}: ${fatal.message}. Check for an unclosed quote.`);
+  if (fatal) throw new UnreadableFileError(unclosedQuote((fatal.row ?? 0) + 2, fatal.message));
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
-  if (columns.length === 0) throw new UnreadableFileError('The CSV file has no header row.');
+  if (columns.length === 0) throw new UnreadableFileError(NO_HEADER);
   const wktColumn = columns.find((c) => WKT_COLUMNS.test(c));
   const rows = parsed.data.map((props, i): TableRow => {
     if (wktColumn === undefined) return { row: i + 2, props, geometry: null };
@@ -85,7 +106,7 @@ function readCsv(text: string): Table {
     format: 'csv',
     columns: columns.filter((c) => c !== wktColumn),
     rows,
-    notes: wktColumn ? [`Geometry read from the WKT column "${wktColumn}".`] : [],
+    notes: wktColumn ? [wktNote(wktColumn)] : [],
     hasGeometry: wktColumn !== undefined,
   };
 }
@@ -115,13 +136,18 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
       const { features, notes } = await readShapefileZip(bytes);
       return fromFeatures('shapefile', features, notes);
     } catch (e) {
-      if (e instanceof ShapefileError) throw new UnreadableFileError(e.message);
+      if (e instanceof ShapefileError) throw new UnreadableFileError(e.msg);
       throw e;
     }
   }
   if (format === 'shp')
-    throw new UnreadableFileError('A .shp file alone has no attributes or projection: zip it with its .dbf, .shx and .prj and upload the .zip.');
-  if (format === 'empty') throw new UnreadableFileError('The file is empty.');
+    throw new UnreadableFileError(
+      msg(
+        'A .shp file alone has no attributes or projection: zip it with its .dbf, .shx and .prj and upload the .zip.',
+        'Berkas .shp saja tidak punya atribut maupun proyeksi: satukan dengan .dbf, .shx dan .prj dalam ZIP lalu unggah berkas .zip itu.',
+      ),
+    );
+  if (format === 'empty') throw new UnreadableFileError(EMPTY_FILE);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (format === 'kml') {
     const { KmlError, readKml } = await import('./read-kml.js');
@@ -129,7 +155,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
       const features = readKml(text);
       return fromFeatures('kml', features);
     } catch (e) {
-      if (e instanceof KmlError) throw new UnreadableFileError(e.message);
+      if (e instanceof KmlError) throw new UnreadableFileError(e.msg);
       throw e;
     }
   }

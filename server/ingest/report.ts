@@ -1,4 +1,5 @@
 // The validation report every import produces: per-row issues with a number a person can find in their file, and a summary.
+import { msg, type Msg } from './messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -8,7 +9,10 @@ export interface ImportIssue {
   field?: string;
   code: string;
   severity: Severity;
+  /** In English. */
   message: string;
+  /** The message in Indonesian (`id`), for the dashboard in Bahasa Indonesia. */
+  localized: { id: string };
 }
 
 export interface ImportReport {
@@ -27,10 +31,15 @@ export interface ImportReport {
   columns: { used: Record<string, string>; ignored: string[] };
   dryRun: boolean;
   written: boolean;
+  /** In English. */
   notes: string[];
+  /** The notes in Indonesian (`id`), in the same order. */
+  localizedNotes: { id: string[] };
 }
 
 export const ISSUE_LIMIT = 100;
+
+export const NO_ROWS = msg('The file has a header but no rows.', 'Berkas ini punya judul kolom tetapi tidak punya baris data.');
 
 /**
  * Issues of one file as they are found. Counts are kept as running totals and only the ISSUE_LIMIT issues with the
@@ -44,14 +53,14 @@ export class IssueList {
   private warnings = 0;
   readonly summary: Record<string, number> = {};
 
-  error(row: number, code: string, message: string, field?: string): void {
+  error(row: number, code: string, message: Msg, field?: string): void {
     this.errors++;
     this.badRows.add(row);
-    this.keep({ row, code, severity: 'error', message, ...(field === undefined ? {} : { field }) });
+    this.keep({ row, code, severity: 'error', message: message.en, localized: { id: message.id }, ...(field === undefined ? {} : { field }) });
   }
-  warn(row: number, code: string, message: string, field?: string): void {
+  warn(row: number, code: string, message: Msg, field?: string): void {
     this.warnings++;
-    this.keep({ row, code, severity: 'warning', message, ...(field === undefined ? {} : { field }) });
+    this.keep({ row, code, severity: 'warning', message: message.en, localized: { id: message.id }, ...(field === undefined ? {} : { field }) });
   }
   private keep(issue: ImportIssue): void {
     this.summary[issue.code] = (this.summary[issue.code] ?? 0) + 1;
@@ -88,7 +97,7 @@ export function buildReport(args: {
   ignored: string[];
   dryRun: boolean;
   written: boolean;
-  notes?: string[];
+  notes?: Msg[];
 }): ImportReport {
   const bad = args.issues.rowsWithErrors();
   const fileLevel = bad.has(0);
@@ -107,6 +116,7 @@ export function buildReport(args: {
     columns: { used: args.used, ignored: args.ignored },
     dryRun: args.dryRun,
     written: args.written,
-    notes: args.notes ?? [],
+    notes: (args.notes ?? []).map((n) => n.en),
+    localizedNotes: { id: (args.notes ?? []).map((n) => n.id) },
   };
 }

@@ -6,8 +6,9 @@ import { openCsvStream, type CsvStream } from './csv-stream.js';
 import type { EventPlacer } from './event-placer.js';
 import { createEventRowReader, matchEventColumns } from './parse-events.js';
 import type { ParseOptions } from './parse-types.js';
-import { parseWkt, UnreadableFileError, WKT_COLUMNS, type TableRow } from './read-table.js';
-import { buildReport, IssueList, type ImportReport } from './report.js';
+import type { Msg } from './messages.js';
+import { parseWkt, UnreadableFileError, WKT_COLUMNS, wktNote, type TableRow } from './read-table.js';
+import { buildReport, IssueList, NO_ROWS, type ImportReport } from './report.js';
 
 /**
  * Rows per batch: the unit of validation, of writing and of progress. 5,000 keeps each text column a batch carries
@@ -26,11 +27,11 @@ export class EventCsvStream {
   readonly issues = new IssueList();
   used: Record<string, string> = {};
   ignored: string[] = [];
-  notes: string[] = [];
+  notes: Msg[] = [];
   /** Data rows read so far. */
   rows = 0;
   /** Why the file could not be read as CSV, if it could not. */
-  unreadable: string | null = null;
+  unreadable: Msg | null = null;
 
   private constructor(
     private readonly csv: CsvStream | null,
@@ -45,7 +46,7 @@ export class EventCsvStream {
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       const s = new EventCsvStream(null, opts);
-      s.unreadable = e.message;
+      s.unreadable = e.msg;
       return s;
     }
     const s = new EventCsvStream(csv, opts);
@@ -55,7 +56,7 @@ export class EventCsvStream {
     const cols = matchEventColumns(columns, wkt !== undefined, opts.mapping, s.issues);
     s.used = cols.used;
     s.ignored = cols.ignored;
-    if (wkt !== undefined) s.notes.push(`Geometry read from the WKT column "${wkt}".`);
+    if (wkt !== undefined) s.notes.push(wktNote(wkt));
     return s;
   }
 
@@ -105,12 +106,12 @@ export class EventCsvStream {
       }
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
-      this.unreadable = e.message;
+      this.unreadable = e.msg;
       return;
     } finally {
       await csv.batches.return(undefined);
     }
-    if (this.rows === 0) this.issues.error(0, 'empty_file', 'The file has a header but no rows.');
+    if (this.rows === 0) this.issues.error(0, 'empty_file', NO_ROWS);
   }
 
   /** The events of each batch as the store write that takes them (none for an empty batch). */

@@ -160,7 +160,8 @@ describe('admin page', () => {
     assert.equal(await issues.count(), 1);
     const cells = await issues.first().locator('td').allTextContents();
     assert.equal(cells[0], '3', `row number: ${cells.join(' | ')}`);
-    assert.match(cells[4], /event type "penyelundupan" is unknown/);
+    // The page is in Bahasa Indonesia, and so is the row's message.
+    assert.match(cells[4], /jenis kejadian "penyelundupan" tidak dikenal; gunakan salah satu dari prevention/);
     assert.match((await page.getByTestId('report-codes').textContent()) ?? '', /jenis tidak dikenal/);
     assert.ok(await page.getByRole('button', { name: 'Impor', exact: true }).isDisabled(), 'Import must stay disabled after a refused check');
     // The preview draws the four valid rows and the bad one apart.

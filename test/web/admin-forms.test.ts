@@ -42,10 +42,17 @@ describe('import fields', () => {
     expect(columnsFound({ columns: { used: { id: '__featureId', name: 'NAMA' }, ignored: ['X', 'NAMA'] } })).toEqual(['NAMA', 'X']);
   });
 
+  test('an issue reads in the page language, in English where a report has no Indonesian message', () => {
+    const issue = { message: 'id E1 appears again (first at row 2)', localized: { id: 'id E1 muncul lagi (pertama di baris 2)' } };
+    expect(adminI18n('id').issueMessage(issue)).toBe('id E1 muncul lagi (pertama di baris 2)');
+    expect(adminI18n('en').issueMessage(issue)).toBe('id E1 appears again (first at row 2)');
+    expect(adminI18n('id').issueMessage({ message: 'stored before translation' })).toBe('stored before translation');
+  });
+
   test('error rows leave warnings out', () => {
     const issues = [
-      { row: 3, code: 'unknown_type', severity: 'error' as const, message: '' },
-      { row: 4, code: 'outside_areas', severity: 'warning' as const, message: '' },
+      { row: 3, code: 'unknown_type', severity: 'error' as const, message: '', localized: { id: '' } },
+      { row: 4, code: 'outside_areas', severity: 'warning' as const, message: '', localized: { id: '' } },
     ];
     expect([...errorRowsOf({ issues })]).toEqual([3]);
   });

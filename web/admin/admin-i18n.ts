@@ -11,6 +11,8 @@ export interface AdminI18n {
   dateTime: (iso: string) => string;
   bytes: (n: number) => string;
   issueCode: (code: string) => string;
+  /** An import issue's message in the page language (the English one where the report has no other). */
+  issueMessage: (issue: { message: string; localized?: { id: string } }) => string;
 }
 
 export function adminI18n(lang: Lang): AdminI18n {
@@ -33,6 +35,7 @@ export function adminI18n(lang: Lang): AdminI18n {
     },
     bytes: (n) => (n < 1e6 ? `${formatNumber(lang, Math.max(1, Math.round(n / 1e3)))} kB` : `${formatNumber(lang, n / 1e6, 1)} MB`),
     issueCode: (code) => ISSUE_CODE_LABELS[code]?.[lang] ?? code,
+    issueMessage: (issue) => (lang === 'id' ? (issue.localized?.id ?? issue.message) : issue.message),
   };
 }
 

@@ -5,7 +5,9 @@ import { useAdminT } from './admin-i18n';
 export type ReportOutcome = 'dry-ok' | 'refused' | 'written';
 
 export function ImportReportView({ report, outcome, importId }: { report: ImportReport; outcome: ReportOutcome; importId: string }) {
-  const { t, num, issueCode } = useAdminT();
+  const { lang, t, num, issueCode, issueMessage } = useAdminT();
+  // Reports kept from before the notes were translated have none in Indonesian: the English ones stand in.
+  const notes = lang === 'id' ? (report.localizedNotes?.id ?? report.notes) : report.notes;
   const vars = { rows: num(report.rows), accepted: num(report.accepted), rejected: num(report.rejected), errors: num(report.errors), id: importId };
   const headline =
     outcome === 'written'
@@ -61,11 +63,11 @@ export function ImportReportView({ report, outcome, importId }: { report: Import
           </ul>
         </>
       ) : null}
-      {report.notes.length > 0 ? (
+      {notes.length > 0 ? (
         <>
           <h3>{t('report.notes')}</h3>
           <ul className="admin-notes">
-            {report.notes.map((n) => (
+            {notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
@@ -99,7 +101,7 @@ export function ImportReportView({ report, outcome, importId }: { report: Import
                     <td>{i.severity === 'error' ? t('report.error') : t('report.warning')}</td>
                     <td>{i.field ?? ''}</td>
                     <td title={i.code}>{issueCode(i.code)}</td>
-                    <td>{i.message}</td>
+                    <td>{issueMessage(i)}</td>
                   </tr>
                 ))}
               </tbody>

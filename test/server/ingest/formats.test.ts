@@ -20,7 +20,8 @@ describe('zipped Shapefile in UTM zone 48S', () => {
   it('is reprojected to WGS84 to within a centimetre', async () => {
     const t = await readTable('puskesmas_utm48s.zip', fixture('puskesmas_utm48s.zip'));
     expect(t.format).toBe('shapefile');
-    expect(t.notes.join(' ')).toMatch(/Reprojected from WGS_1984_UTM_Zone_48S/);
+    expect(t.notes.map((n) => n.en).join(' ')).toMatch(/Reprojected from WGS_1984_UTM_Zone_48S to WGS84/);
+    expect(t.notes.map((n) => n.id).join(' ')).toMatch(/Diproyeksikan ulang dari WGS_1984_UTM_Zone_48S ke WGS84/);
     expect(t.rows.map((r) => r.props.NAMA_PKM)).toEqual([
       'Puskesmas Kelurahan Kota Bambu Selatan',
       'Puskesmas Kecamatan Palmerah',
@@ -104,6 +105,7 @@ describe('CSV', () => {
     const out = await runImport(app.store, [{ kind: 'events', fileName: 'e.csv', bytes: Buffer.from(csv) }], { ...opts, dryRun: true });
     expect(out.reports[0]).toMatchObject({ errors: 0, accepted: 2, format: 'csv' });
     expect(out.reports[0].notes[0]).toMatch(/WKT column "wkt"/);
+    expect(out.reports[0].localizedNotes.id).toEqual(['Geometri dibaca dari kolom WKT "wkt".']);
   });
 
   it('reports unreadable WKT by row', async () => {

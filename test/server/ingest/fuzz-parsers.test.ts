@@ -22,6 +22,11 @@ async function importAny(kind: ImportKind, fileName: string, bytes: Uint8Array) 
   expect(Array.isArray(r.issues)).toBe(true);
   expect(r.rows).toBeGreaterThanOrEqual(0);
   expect(r.accepted + r.rejected).toBe(r.rows);
+  // Every issue also reads in Indonesian, and not as a copy of the English message.
+  for (const i of r.issues) {
+    expect(i.localized.id.trim()).not.toBe('');
+    expect(i.localized.id).not.toBe(i.message);
+  }
   expect(out.written).toBe(false);
   expect(await t.store.dataVersion()).toBe(before);
   return out;

@@ -171,6 +171,16 @@ describe('bad import files are refused with a row-numbered report and change not
     ]);
     expect(r.issues[2].message).toMatch(/look swapped/);
     expect(r.issues[5].message).toMatch(/outside the study area/);
+    // The same problems for the dashboard in Bahasa Indonesia, with the row's own values.
+    expect(r.issues.map((i) => i.localized.id)).toEqual([
+      'tanggal "2025-13-01" bukan tanggal yang ada di kalender',
+      'jenis kejadian "heroin" tidak dikenal; gunakan salah satu dari prevention, early_detection, user_case, rehab_intake, dealer_arrest',
+      'lintang 106.8 dan bujur -6.18 tampaknya tertukar (Jakarta ada di sekitar bujur 106,8, lintang −6,2)',
+      'id E1 muncul lagi (pertama di baris 2)',
+      'tanggal 2030-01-01 ada di masa depan (hari ini 2026-11-23)',
+      'titik (110.37, -7.8) di luar wilayah kajian (DKI Jakarta, bujur 106,3..107,1, lintang −6,5..−5,1)',
+      'tidak punya koordinat maupun kode kelurahan',
+    ]);
     expect(await snapshot(t.store)).toBe(before);
   });
 

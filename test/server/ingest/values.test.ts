@@ -32,9 +32,11 @@ describe('parseDate', () => {
   });
   it('refuses impossible and future dates with a reason', () => {
     const bad = parseDate('2025-02-30', today);
-    expect(!bad.ok && bad.message).toMatch(/real calendar date/);
+    expect(!bad.ok && bad.message.en).toMatch(/real calendar date/);
+    expect(!bad.ok && bad.message.id).toBe('"2025-02-30" bukan tanggal yang ada di kalender');
     const future = parseDate('2027-01-01', today);
-    expect(!future.ok && future.message).toMatch(/future/);
+    expect(!future.ok && future.message.en).toMatch(/future/);
+    expect(!future.ok && future.code).toBe('future_date');
     expect(parseDate('April 2025', today).ok).toBe(false);
   });
 });
@@ -43,13 +45,17 @@ describe('checkLngLat', () => {
   it('accepts Jakarta and explains swapped, mis-signed and faraway points', () => {
     expect(checkLngLat(106.8, -6.2).ok).toBe(true);
     const swapped = checkLngLat(-6.2, 106.8);
-    expect(!swapped.ok && swapped.message).toMatch(/swapped/);
+    expect(!swapped.ok && swapped.message.en).toMatch(/swapped/);
+    expect(!swapped.ok && swapped.code).toBe('swapped_coordinates');
+    expect(!swapped.ok && swapped.message.id).toMatch(/^lintang 106.8 dan bujur -6.2 tampaknya tertukar/);
     const sign = checkLngLat(106.8, 6.2);
-    expect(!sign.ok && sign.message).toMatch(/wrong sign/);
+    expect(!sign.ok && sign.message.en).toMatch(/wrong sign/);
+    expect(!sign.ok && sign.message.id).toMatch(/^tanda lintang 6.2 salah/);
     const far = checkLngLat(110.4, -7.0);
-    expect(!far.ok && far.message).toMatch(/outside the study area/);
+    expect(!far.ok && far.message.en).toMatch(/outside the study area/);
     const range = checkLngLat(500, 10);
-    expect(!range.ok && range.message).toMatch(/out of range/);
+    expect(!range.ok && range.message.en).toMatch(/out of range/);
+    expect(!range.ok && range.code).toBeUndefined();
   });
 });
 
