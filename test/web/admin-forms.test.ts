@@ -9,7 +9,7 @@ import { adminI18n, langFromSearch } from '../../web/admin/admin-i18n';
 import { adminEn, adminId } from '../../web/admin/admin-messages';
 import { uploadFields } from '../../web/admin/api-upload';
 import { currentBefore, detailsSummary, FIRST_PAGE, newerPage, olderPage } from '../../web/admin/audit-paging';
-import { columnsFound, errorRowsOf, IMPORT_FIELDS, runKey } from '../../web/admin/import-fields';
+import { columnsFound, errorRowsOf, fieldLabel, IMPORT_FIELDS, runKey } from '../../web/admin/import-fields';
 
 describe('uploadFields', () => {
   test('sends kind, dryRun, one map=field=Column per mapped field, the year only for population, and async', () => {
@@ -47,6 +47,15 @@ describe('import fields', () => {
     expect(adminI18n('id').issueMessage(issue)).toBe('id E1 muncul lagi (pertama di baris 2)');
     expect(adminI18n('en').issueMessage(issue)).toBe('id E1 appears again (first at row 2)');
     expect(adminI18n('id').issueMessage({ message: 'stored before translation' })).toBe('stored before translation');
+  });
+
+  test('an issue names its field as the column mapping does, in the page language', () => {
+    expect(fieldLabel('events', 'type', 'id')).toBe('jenis kejadian');
+    expect(fieldLabel('events', 'type', 'en')).toBe('event type');
+    expect(fieldLabel('facilities', 'builtYear', 'id')).toBe('tahun dibangun');
+    expect(fieldLabel('boundaries', 'geometry', 'id')).toBe('geometri');
+    expect(fieldLabel('events', 'location', 'en')).toBe('location');
+    expect(fieldLabel('events', 'somethingElse', 'id')).toBe('somethingElse');
   });
 
   test('error rows leave warnings out', () => {

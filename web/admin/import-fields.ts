@@ -1,4 +1,5 @@
 // The fields each import kind reads (as the server's column specs in server/ingest/parse-*.ts), for the column-mapping selects.
+import type { Lang } from '../i18n/format';
 import type { ImportKind, ImportReport } from './admin-api';
 
 export interface ImportField {
@@ -40,6 +41,18 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     f('count', false, 'jumlah', 'count'),
   ],
 };
+
+/** Fields issues name that are not columns of their own: a row's location (columns or geometry) and its outline. */
+const ISSUE_ONLY_FIELDS: Record<string, Record<Lang, string>> = {
+  location: { id: 'lokasi', en: 'location' },
+  geometry: { id: 'geometri', en: 'geometry' },
+};
+
+/** How the report names the field of an issue: the mapping's label where the kind has that field, else the key. */
+export function fieldLabel(kind: string, field: string, lang: Lang): string {
+  const known = (IMPORT_FIELDS as Record<string, readonly ImportField[] | undefined>)[kind]?.find((f) => f.field === field);
+  return (known?.label ?? ISSUE_ONLY_FIELDS[field])?.[lang] ?? field;
+}
 
 /** Every column the server found in the file: the ones it used and the ones it ignored, in file order where known. */
 export function columnsFound(report: Pick<ImportReport, 'columns'>): string[] {

@@ -1,6 +1,7 @@
 // The validation report of one import: what happened in one sentence, totals, problems per kind, the first 100 issues, notes.
 import type { ImportReport } from './admin-api';
 import { useAdminT } from './admin-i18n';
+import { fieldLabel } from './import-fields';
 
 export type ReportOutcome = 'dry-ok' | 'refused' | 'written';
 
@@ -99,7 +100,7 @@ export function ImportReportView({ report, outcome, importId }: { report: Import
                   <tr key={k} className={i.severity === 'error' ? 'bad' : 'warn'}>
                     <td className="num">{i.row === 0 ? t('report.rowFile') : i.row}</td>
                     <td>{i.severity === 'error' ? t('report.error') : t('report.warning')}</td>
-                    <td>{i.field ?? ''}</td>
+                    <td title={i.field}>{i.field === undefined ? '' : fieldLabel(report.kind, i.field, lang)}</td>
                     <td title={i.code}>{issueCode(i.code)}</td>
                     <td>{issueMessage(i)}</td>
                   </tr>
