@@ -116,6 +116,8 @@ export function importRoutes({ store, config }: AppDeps) {
     .get('/imports', requireRole('admin'), validQuery(listQuery), async (c) => {
       return c.json({ imports: await store.listImports(c.req.valid('query').limit) });
     })
+    // The largest file an import takes (RAWAN_MAX_IMPORT_MB): the admin page refuses bigger ones before uploading them.
+    .get('/imports/limits', requireRole('admin'), (c) => c.json({ maxBytes: config.maxImportBytes }))
     .get('/imports/:id', requireRole('admin'), async (c) => {
       const id = c.req.param('id');
       const job = jobs.get(id);

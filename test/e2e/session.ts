@@ -15,14 +15,15 @@ export interface E2eSession {
 
 /**
  * Registers node:test before/after hooks: the server (RAWAN_E2E_URL or a temporary one) and Chromium; `ready` runs once
- * both are up. The fields of the returned session are set when the before hook has run.
+ * both are up. The fields of the returned session are set when the before hook has run. With `env` the file gets a
+ * temporary server of its own started with those settings.
  */
-export function e2eSession(ready?: (s: E2eSession) => Promise<void>): E2eSession {
+export function e2eSession(ready?: (s: E2eSession) => Promise<void>, opts: { env?: Record<string, string> } = {}): E2eSession {
   const session = {} as E2eSession;
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const url = process.env.RAWAN_E2E_URL;
-    session.server = url ? { url, port: 0, stop: async () => undefined } : await startTempServer();
+    const url = opts.env === undefined ? process.env.RAWAN_E2E_URL : undefined;
+    session.server = url ? { url, port: 0, stop: async () => undefined } : await startTempServer({ env: opts.env ?? {} });
     session.browser = await launchChromium();
     await ready?.(session);
   });

@@ -163,6 +163,13 @@ describe('import provenance: GET /api/imports and POST /api/imports/:id/rollback
     expect((await t.post('/api/imports/imp-x/rollback', {}, 'analyst')).status).toBe(403);
   });
 
+  it('tells admins the largest file an import takes, and no one else', async () => {
+    const small = await makeTestApp({ config: { publicViewer: false, maxImportBytes: 3_000_000 } });
+    expect((await small.get('/api/imports/limits', 'admin')).body).toEqual({ maxBytes: 3_000_000 });
+    expect((await small.get('/api/imports/limits', 'analyst')).status).toBe(403);
+    expect((await small.get('/api/imports/limits', 'anonymous')).status).toBe(401);
+  });
+
   it('a dry run and a refused file are not stored as imports', async () => {
     const n = (await t.get('/api/imports?limit=1000', 'admin')).body.imports.length;
     await upload({ kind: 'events', dryRun: '1' }, csv('dry.csv', ['D1,2026-10-10,user_case,-6.1868,106.8031']));

@@ -127,6 +127,11 @@ export async function listImports(limit: number): Promise<ImportRecord[]> {
   return (await (await ok(client.api.imports.$get({ query: { limit: String(limit) } }))).json()).imports;
 }
 
+/** The largest file the server imports, in bytes. */
+export async function importLimits(): Promise<{ maxBytes: number }> {
+  return (await ok(client.api.imports.limits.$get())).json();
+}
+
 /** Removes every record the import wrote and puts back the versions it replaced, in one transaction. */
 export async function rollbackImport(id: string): Promise<RollbackResult> {
   return (await ok(client.api.imports[':id'].rollback.$post({ param: { id } }))).json();

@@ -59,6 +59,7 @@ export const adminId = {
   'import.confirm': 'Ya, impor',
   'import.cancel': 'Batal',
   'import.failed': 'Unggahan gagal: {message}',
+  'import.tooLarge': 'Berkas ini {size}; batas impor {limit}. Pecah menjadi beberapa berkas yang lebih kecil, atau minta pengelola server menaikkan RAWAN_MAX_IMPORT_MB.',
   'import.serverFailed': 'Impor gagal di server: {message} Tidak ada yang ditulis.',
 
   'history.title': 'Riwayat impor',
@@ -234,6 +235,7 @@ export const adminEn: Record<AdminKey, string> = {
   'import.confirm': 'Yes, import',
   'import.cancel': 'Cancel',
   'import.failed': 'Upload failed: {message}',
+  'import.tooLarge': "This file is {size}; the import limit is {limit}. Split it into smaller files, or ask the server's operator to raise RAWAN_MAX_IMPORT_MB.",
   'import.serverFailed': 'The import failed on the server: {message} Nothing was written.',
 
   'history.title': 'Past imports',

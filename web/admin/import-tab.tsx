@@ -1,6 +1,6 @@
 // Import tab: choose kind and file, dry run with upload and processing progress, report, column mapping, map preview, then import; past imports below.
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { AdminApiError, IMPORT_KINDS, type ImportKind } from './admin-api';
+import { AdminApiError, IMPORT_KINDS, importLimits, type ImportKind } from './admin-api';
 import { useAdminT } from './admin-i18n';
 import { runUpload, type UploadResult, type UploadStage } from './api-upload';
 import { ColumnMapping } from './column-mapping';
@@ -31,6 +31,20 @@ export function ImportTab() {
   const confirmRef = useRef<HTMLDialogElement>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  /** The server's largest import file, once known: a bigger file is refused here instead of after its upload. */
+  const [maxBytes, setMaxBytes] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Unknown limit (an older server, a failed request): the server still refuses a file too large, after the upload.
+    importLimits().then(
+      (l) => live && setMaxBytes(l.maxBytes),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const tooLarge = file !== null && maxBytes !== null && file.size > maxBytes;
 
   const key = runKey(kind, file, mapping, year);
   const busy = run.stage === 'busy';
@@ -60,9 +74,15 @@ export function ImportTab() {
     } catch (e) {
       if (controller.signal.aborted) return;
       const message = e instanceof AdminApiError ? e.message : String(e);
+      const code = e instanceof AdminApiError ? e.code : null;
       setRun({
         stage: 'error',
-        message: e instanceof AdminApiError && e.code === 'import_failed' ? t('import.serverFailed', { message }) : t('import.failed', { message }),
+        message:
+          code === 'payload_too_large'
+            ? t('import.tooLarge', { size: bytes(file.size), limit: maxBytes === null ? message : bytes(maxBytes) })
+            : code === 'import_failed'
+              ? t('import.serverFailed', { message })
+              : t('import.failed', { message }),
       });
     }
   };
@@ -152,7 +172,7 @@ export function ImportTab() {
           <ColumnMapping kind={kind} report={dryReport} mapping={mapping} onChange={(field, column) => setMapping((m) => ({ ...m, [field]: column }))} />
         ) : null}
         <div className="admin-actions">
-          <button type="button" className="primary" disabled={!file || busy} onClick={() => void start(true)}>
+          <button type="button" className="primary" disabled={!file || busy || tooLarge} onClick={() => void start(true)}>
             {t('import.dryRun')}
           </button>
           <button type="button" className="danger" disabled={!canImport} onClick={() => confirmRef.current?.showModal()}>
@@ -164,7 +184,12 @@ export function ImportTab() {
             </button>
           ) : null}
         </div>
-        {file && !busy && !canImport && !(shown && !shown.dryRun) ? (
+        {tooLarge && maxBytes !== null ? (
+          <p className="admin-banner bad" role="alert" data-testid="file-too-large">
+            {t('import.tooLarge', { size: bytes(file.size), limit: bytes(maxBytes) })}
+          </p>
+        ) : null}
+        {file && !busy && !canImport && !tooLarge && !(shown && !shown.dryRun) ? (
           <p className="muted small">{dry !== null && dry.key !== key ? t('import.changed') : t('import.needDryRun')}</p>
         ) : null}
         {run.stage === 'busy' ? <UploadProgress progress={run.progress} /> : null}
