@@ -298,6 +298,7 @@ describe('admin page', () => {
     await alert.waitFor();
     const alertText = (await alert.textContent()) ?? '';
     assert.match(alertText, new RegExp(`Impor ${firstId} tidak diurungkan: .*${secondId}`));
+    assert.match(alertText, /tidak diurungkan: impor yang lebih baru telah mengubah sebagian catatannya\. Tidak ada yang diubah\./);
     assert.match(alertText, /Urungkan dulu impor yang lebih baru/);
     await page.waitForFunction(
       (id) => document.querySelector(`[data-testid="import-history"] tr[data-import-id="${id}"]`)?.classList.contains('warn') === true,

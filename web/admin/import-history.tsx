@@ -76,7 +76,13 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
       ) : null}
       {notice?.tone === 'bad' ? (
         <div className="admin-banner bad" role="alert" data-testid="history-notice" data-problem={notice.problem.kind}>
-          <p>{t('history.failed', { id: notice.id, message: notice.problem.message })}</p>
+          <p>
+            {t('history.failed', {
+              id: notice.id,
+              // The reasons the page knows are said in its language; any other is the server's own words.
+              message: notice.problem.kind === 'other' ? notice.problem.message : t(`history.problem.${notice.problem.kind}`),
+            })}
+          </p>
           {notice.problem.laterImports.length > 0 ? (
             <>
               <p>{t('history.laterFirst')}</p>
