@@ -70,10 +70,8 @@ export function kelurahanOf(g: AreaGeometry, kelurahan: readonly KelurahanOutlin
 export function checkFocusGeometry(input: Geometry, kelurahan: readonly KelurahanOutline[]): FocusGeometryCheck {
   const basic = checkPolygonGeometry(input);
   if (!basic.ok) {
-    // The import's advice (fix the file and import again) does not fit an outline drawn on the map.
-    const crossing = basic.message.en.includes('crosses itself');
-    const reason = basic.message.en.replace(/; fix the polygon.*$/, '');
-    return fail(`The outline is not a valid polygon: ${reason}.${crossing ? ' Move the vertices so that no two edges cross.' : ''}`);
+    // An outline drawn on the map gets its own advice, not the import's (fix the file and import again).
+    return fail(`The outline is not a valid polygon: ${basic.message.en}.${basic.crossing ? ' Move the vertices so that no two edges cross.' : ''}`);
   }
   const geometry = flat(basic.geometry);
   const points = vertices(geometry);

@@ -5,7 +5,14 @@ import type { AreaGeometry } from '../domain/types.js';
 import { msg, type Msg } from './messages.js';
 import { checkLngLat } from './values.js';
 
-export type GeometryCheck = { ok: true; geometry: AreaGeometry; warnings: Msg[] } | { ok: false; message: Msg };
+/** A failure says what is wrong; `crossing` marks a boundary that crosses itself (each caller advises its own fix). */
+export type GeometryCheck = { ok: true; geometry: AreaGeometry; warnings: Msg[] } | { ok: false; message: Msg; crossing?: true };
+
+/** What to do about a boundary in an imported file that crosses itself. */
+export const FIX_CROSSING_FILE = msg(
+  'fix the polygon (e.g. ST_MakeValid or QGIS "Fix geometries") and import again',
+  'perbaiki poligonnya (misalnya ST_MakeValid atau "Fix geometries" di QGIS) lalu impor lagi',
+);
 
 function isPosition(p: unknown): p is [number, number] {
   return Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
@@ -46,9 +53,10 @@ export function checkPolygonGeometry(g: Geometry | null): GeometryCheck {
     const [x, y] = kinks[0].geometry.coordinates;
     return {
       ok: false,
+      crossing: true,
       message: msg(
-        `boundary crosses itself at ${kinks.length} point(s), first near (${x.toFixed(5)}, ${y.toFixed(5)}); fix the polygon (e.g. ST_MakeValid or QGIS "Fix geometries") and import again`,
-        `batas wilayah memotong dirinya sendiri di ${kinks.length} titik, yang pertama dekat (${x.toFixed(5)}, ${y.toFixed(5)}); perbaiki poligonnya (misalnya ST_MakeValid atau "Fix geometries" di QGIS) lalu impor lagi`,
+        `boundary crosses itself at ${kinks.length} point(s), first near (${x.toFixed(5)}, ${y.toFixed(5)})`,
+        `batas wilayah memotong dirinya sendiri di ${kinks.length} titik, yang pertama dekat (${x.toFixed(5)}, ${y.toFixed(5)})`,
       ),
     };
   }

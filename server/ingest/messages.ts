@@ -9,6 +9,9 @@ export interface Msg {
 
 export const msg = (en: string, id: string): Msg => ({ en, id });
 
+/** Two parts of a message joined in both languages: "what is wrong; what to do". */
+export const joined = (a: Msg, b: Msg): Msg => msg(`${a.en}; ${b.en}`, `${a.id}; ${b.id}`);
+
 /** A field's name before what is wrong with its value: "latitude is empty" / "lintang kosong". */
 export const about = (field: Msg, m: Msg): Msg => msg(`${field.en} ${m.en}`, `${field.id} ${m.id}`);
 

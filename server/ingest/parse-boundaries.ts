@@ -1,12 +1,12 @@
 // Turns a boundary file (GeoJSON with Kemendagri codes) into Area records, reporting bad rows by number.
 import type { Area, AreaLevel } from '../domain/types.js';
 import { matchColumns, type FieldSpec } from './columns.js';
-import { checkPolygonGeometry } from './geometry-checks.js';
+import { checkPolygonGeometry, FIX_CROSSING_FILE, type GeometryCheck } from './geometry-checks.js';
 import type { Table } from './read-table.js';
 import { IssueList } from './report.js';
 import { isBlank, parseKemendagriCode, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
-import { EMPTY_NAME, FIELD, missingColumn, msg, repeated } from './messages.js';
+import { EMPTY_NAME, FIELD, joined, missingColumn, msg, repeated } from './messages.js';
 
 export const BOUNDARY_FIELDS: readonly FieldSpec[] = [
   { field: 'code', names: ['kode_kemendagri', 'kode', 'code', 'kode_wilayah', 'kd_wilayah'], required: true },
@@ -71,9 +71,9 @@ export function parseBoundaries(table: Table, opts: ParseOptions): ParseResult<A
       issues.error(r.row, 'level_mismatch', msg(`level says ${declared} but code ${c} is a ${level} code`, `level menyebut ${declared} tetapi kode ${c} adalah kode ${level}`), 'level');
       bad = true;
     }
-    const geom = r.geometryError !== undefined ? { ok: false as const, message: r.geometryError } : checkPolygonGeometry(r.geometry);
+    const geom: GeometryCheck = r.geometryError !== undefined ? { ok: false, message: r.geometryError } : checkPolygonGeometry(r.geometry);
     if (!geom.ok) {
-      issues.error(r.row, 'invalid_geometry', geom.message, 'geometry');
+      issues.error(r.row, 'invalid_geometry', geom.crossing ? joined(geom.message, FIX_CROSSING_FILE) : geom.message, 'geometry');
       bad = true;
     } else for (const w of geom.warnings) issues.warn(r.row, 'self_intersection', w, 'geometry');
     if (code.ok) seen.set(code.value, seen.get(code.value) ?? r.row);

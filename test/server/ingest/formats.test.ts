@@ -127,5 +127,8 @@ describe('CSV', () => {
     expect(out.reports[0].accepted).toBe(1);
     expect(out.reports[0].issues.map((i) => [i.row, i.code, i.severity])).toEqual([[3, 'invalid_geometry', 'error']]);
     expect(out.reports[0].issues[0].message).toMatch(/crosses itself/);
+    // The file's fix follows the reason, in both languages.
+    expect(out.reports[0].issues[0].message).toMatch(/crosses itself at \d+ point\(s\), first near \([\d.]+, -[\d.]+\); fix the polygon \(e\.g\. ST_MakeValid or QGIS "Fix geometries"\) and import again$/);
+    expect(out.reports[0].issues[0].localized.id).toMatch(/^batas wilayah memotong dirinya sendiri di \d+ titik, .*; perbaiki poligonnya \(misalnya ST_MakeValid atau "Fix geometries" di QGIS\) lalu impor lagi$/);
   });
 });
