@@ -9,6 +9,13 @@ export interface Msg {
 
 export const msg = (en: string, id: string): Msg => ({ en, id });
 
+/** An error whose reason is said in both languages: `message` is the English one, `msg` both. */
+export class MsgError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
 /** Two parts of a message joined in both languages: "what is wrong; what to do". */
 export const joined = (a: Msg, b: Msg): Msg => msg(`${a.en}; ${b.en}`, `${a.id}; ${b.id}`);
 

@@ -2,13 +2,9 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry } from 'geojson';
-import { msg, type Msg } from './messages.js';
+import { msg, MsgError } from './messages.js';
 
-export class KmlError extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.en);
-  }
-}
+export class KmlError extends MsgError {}
 
 export function readKml(text: string): Feature<Geometry | null>[] {
   let doc;

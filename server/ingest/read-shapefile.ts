@@ -4,13 +4,9 @@ import { unzipSync } from 'fflate';
 import type { Feature } from 'geojson';
 import { read } from 'shapefile';
 import { toWgs84, transformGeometry } from './reproject.js';
-import { msg, type Msg } from './messages.js';
+import { msg, MsgError, type Msg } from './messages.js';
 
-export class ShapefileError extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.en);
-  }
-}
+export class ShapefileError extends MsgError {}
 
 export interface ShapefileContent {
   features: Feature[];

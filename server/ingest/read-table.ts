@@ -3,7 +3,7 @@
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { msg, type Msg } from './messages.js';
+import { msg, MsgError, type Msg } from './messages.js';
 
 export interface TableRow {
   /** 1-based number a person can find: CSV line (header is line 1) or feature number. */
@@ -26,11 +26,7 @@ export interface Table {
 }
 
 /** The file as a whole cannot be read; `msg` says why in both languages. */
-export class UnreadableFileError extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.en);
-  }
-}
+export class UnreadableFileError extends MsgError {}
 
 export const EMPTY_FILE = msg('The file is empty.', 'Berkasnya kosong.');
 export const NO_HEADER = msg('The CSV file has no header row.', 'Berkas CSV tidak punya baris judul kolom.');

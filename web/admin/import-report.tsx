@@ -7,8 +7,7 @@ export type ReportOutcome = 'dry-ok' | 'refused' | 'written';
 
 export function ImportReportView({ report, outcome, importId }: { report: ImportReport; outcome: ReportOutcome; importId: string }) {
   const { lang, t, num, issueCode, issueMessage } = useAdminT();
-  // Reports kept from before the notes were translated have none in Indonesian: the English ones stand in.
-  const notes = lang === 'id' ? (report.localizedNotes?.id ?? report.notes) : report.notes;
+  const notes = lang === 'id' ? report.localizedNotes.id : report.notes;
   const vars = { rows: num(report.rows), accepted: num(report.accepted), rejected: num(report.rejected), errors: num(report.errors), id: importId };
   const headline =
     outcome === 'written'

@@ -78,8 +78,8 @@ export function ImportTab() {
       setRun({
         stage: 'error',
         message:
-          code === 'payload_too_large'
-            ? t('import.tooLarge', { size: bytes(file.size), limit: maxBytes === null ? message : bytes(maxBytes) })
+          code === 'payload_too_large' && maxBytes !== null
+            ? t('import.tooLarge', { size: bytes(file.size), limit: bytes(maxBytes) })
             : code === 'import_failed'
               ? t('import.serverFailed', { message })
               : t('import.failed', { message }),
