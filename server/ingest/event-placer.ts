@@ -1,7 +1,11 @@
-// Derives an event's kelurahan (point in polygon, or the nearest kelurahan within SNAP_KM), focus area and H3 cell from its location.
-import { latLngToCell } from 'h3-js';
+// Derives an event's kelurahan (point in polygon, or the nearest kelurahan within SNAP_KM), focus area and H3 cells
+// (resolution 10, and 7 to 9 as the stores keep them) from its location.
 import { buildAreaIndex } from '../analysis/area-index.js';
+import { pointCells } from '../analysis/cell-lattice.js';
+import type { EventCells } from '../store/event-cells.js';
 import { EVENT_H3_RESOLUTION, type Area, type FocusArea, type LngLat } from '../domain/types.js';
+
+if (EVENT_H3_RESOLUTION !== 10) throw new Error('the placer gives events their cell at resolution 10: change it with EVENT_H3_RESOLUTION');
 
 /** Points this close outside every kelurahan (simplified coastlines, river borders) still count for the nearest one. */
 export const SNAP_KM = 2;
@@ -9,12 +13,14 @@ export const SNAP_KM = 2;
 export interface EventPlace {
   areaCode: string | null;
   focusAreaId: string | null;
+  /** The cell at resolution 10 (EVENT_H3_RESOLUTION), and those at 7 to 9 the stores keep beside it. */
   h3: string | null;
+  cells?: EventCells;
 }
 
 export type EventPlacer = (location: LngLat | null, declaredAreaCode?: string | null) => EventPlace;
 /** Kelurahan and focus area only: for events placed again under other boundaries, whose cells stay as they are. */
-export type AreaPlacer = (location: LngLat) => Omit<EventPlace, 'h3'>;
+export type AreaPlacer = (location: LngLat) => Omit<EventPlace, 'h3' | 'cells'>;
 
 type KelurahanOutlines = readonly Pick<Area, 'code' | 'geometry'>[];
 type FocusOutlines = readonly Pick<FocusArea, 'id' | 'geometry'>[];
@@ -30,11 +36,8 @@ export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: Focu
   const { areas, focus } = indexes(kelurahan, focusAreas);
   return (location, declaredAreaCode = null) => {
     if (!location) return { areaCode: declaredAreaCode, focusAreaId: null, h3: null };
-    return {
-      areaCode: areas.assign(location, SNAP_KM),
-      focusAreaId: focus.containing(location),
-      h3: latLngToCell(location[1], location[0], EVENT_H3_RESOLUTION),
-    };
+    const cells = pointCells(location[1], location[0]);
+    return { areaCode: areas.assign(location, SNAP_KM), focusAreaId: focus.containing(location), h3: cells.h3_10, cells };
   };
 }
 

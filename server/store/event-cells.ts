@@ -1,8 +1,7 @@
 // The H3 cells at resolutions 7, 8 and 9 both stores keep beside each event's resolution-10 cell, so counts per cell
 // are exact at every map resolution: each is the cell latLngToCell gives the point at that resolution (H3 cells do
-// not nest exactly, so a point's cell at 9 is not always the parent of its cell at 10; pointCells checks).
-import { latLngToCell } from 'h3-js';
-import { pointCells } from '../analysis/point-cells.js';
+// not nest exactly, so a point's cell at 9 is not always the parent of its cell at 10).
+import { pointCells } from '../analysis/cell-lattice.js';
 import type { CaseEvent } from '../domain/types.js';
 
 export interface EventCells {
@@ -18,10 +17,8 @@ export interface PlacedEvent extends CaseEvent {
 
 const NONE: EventCells = { h3_7: null, h3_8: null, h3_9: null };
 
-export function eventCells(e: Pick<CaseEvent, 'location' | 'h3'> & { cells?: EventCells }): EventCells {
+export function eventCells(e: Pick<CaseEvent, 'location'> & { cells?: EventCells }): EventCells {
   if (e.cells !== undefined) return e.cells;
   if (!e.location) return NONE;
-  const [lng, lat] = e.location;
-  // The event's own cell (the placer's latLngToCell at 10) is only a starting guess: pointCells checks every answer.
-  return pointCells(lat, lng, e.h3 ?? latLngToCell(lat, lng, 10));
+  return pointCells(e.location[1], e.location[0]);
 }

@@ -1,47 +1,13 @@
-// Cells from parents checked against hexagons, parents from index strings, and the point-in-polygon grid all give
-// exactly what the plain computations give.
+// The point-in-polygon grid gives exactly what a scan of every polygon gives.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { cellToChildren, cellToParent, getRes0Cells, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { buildAreaIndex, polygonContains } from '../../../server/analysis/area-index.js';
-import { cellParent } from '../../../server/analysis/cell-parent.js';
-import { pointCells } from '../../../server/analysis/point-cells.js';
 import type { AreaGeometry, LngLat } from '../../../server/domain/types.js';
 import { buildDefaultDataset } from '../../../data/default-dataset.js';
 
 const lat = (min: number, max: number) => fc.double({ min, max, noNaN: true });
-
-describe('pointCells', () => {
-  it('equals latLngToCell at 9, 8 and 7 for points in Jakarta and anywhere on Earth', () => {
-    const check = (la: number, lo: number) => {
-      const got = pointCells(la, lo, latLngToCell(la, lo, 10));
-      expect([got.h3_9, got.h3_8, got.h3_7]).toEqual([latLngToCell(la, lo, 9), latLngToCell(la, lo, 8), latLngToCell(la, lo, 7)]);
-    };
-    fc.assert(fc.property(lat(-6.4, -6.05), lat(106.65, 107.0), check), { numRuns: 200_000, seed: 1 });
-    fc.assert(fc.property(lat(-90, 90), lat(-180, 180), check), { numRuns: 100_000, seed: 2 });
-  });
-
-  it('gives the right cells when the finer cell it starts from is someone else’s', () => {
-    const other = latLngToCell(-6.1, 106.9, 10);
-    const got = pointCells(-6.1868, 106.8031, other);
-    expect([got.h3_9, got.h3_8, got.h3_7]).toEqual([9, 8, 7].map((r) => latLngToCell(-6.1868, 106.8031, r)));
-  });
-});
-
-describe('cellParent', () => {
-  it('equals h3-js cellToParent, pentagons included', () => {
-    fc.assert(
-      fc.property(lat(-90, 90), lat(-180, 180), fc.integer({ min: 1, max: 15 }), (la, lo, r) => {
-        const c = latLngToCell(la, lo, r);
-        for (let p = 0; p <= r; p++) expect(cellParent(c, p)).toBe(cellToParent(c, p));
-      }),
-      { numRuns: 20_000, seed: 3 },
-    );
-    for (const b of getRes0Cells()) for (const c of cellToChildren(b, 2)) for (let p = 0; p <= 2; p++) expect(cellParent(c, p)).toBe(cellToParent(c, p));
-  });
-});
 
 describe('area index grid', () => {
   const JAKARTA = resolve(process.cwd(), '../shared/data/jakarta/jakarta_kelurahan_cahyadsn.geojson');
