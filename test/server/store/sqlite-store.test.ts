@@ -177,7 +177,7 @@ describe('SqliteStore on disk', () => {
     await store.close();
     const after = new Database(path, { readonly: true });
     const names = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").all();
-    expect(names.map((r) => (r as { name: string }).name)).toEqual(['events_date_type_h3_9', 'events_h3_7_date', 'events_import', 'sqlite_autoindex_events_1']);
+    expect(names.map((r) => (r as { name: string }).name)).toEqual(['events_date_type_h3_9', 'events_h3_7_date', 'sqlite_autoindex_events_1']);
     after.close();
     // Worked by hand from the three events: periods made of whole buckets, of leftover days, and of both.
     const reopened = new SqliteStore(path);
