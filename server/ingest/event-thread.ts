@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Area, FocusArea } from '../domain/types.js';
 import type { TakenTallies } from '../store/event-tallies.js';
 import type { StoreWrite } from '../store/store.js';
+import { importThreadBundle } from './event-thread-bundle.js';
 import { unpackEvents, type PackedEvents } from './event-packing.js';
 import type { ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
@@ -48,7 +49,7 @@ export class EventCsvThread {
     const { item } = init;
     // Moved, not copied, when the bytes are the import's own and fill their buffer (a slice of a shared pool never is).
     const move = 'bytes' in item && item.handOver === true && item.bytes.byteOffset === 0 && item.bytes.byteLength === item.bytes.buffer.byteLength;
-    this.worker = new Worker(new URL('./event-thread-boot.mjs', import.meta.url), {
+    this.worker = new Worker(importThreadBundle() ?? new URL('./event-thread-boot.mjs', import.meta.url), {
       workerData: { ...init, ahead: AHEAD } satisfies ThreadInit,
       transferList: move && item.bytes.buffer instanceof ArrayBuffer ? [item.bytes.buffer] : [],
     });
