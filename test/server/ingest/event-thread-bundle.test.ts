@@ -1,8 +1,9 @@
-// The import thread's bundle: one self-contained module under var/build (packages aside), built once per process.
-import { readFileSync } from 'node:fs';
+// The import thread's bundle: one self-contained module under var/build (packages aside), built when its sources
+// change and taken as it is while they do not.
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importThreadBundle } from '../../../server/ingest/event-thread-bundle.js';
+import { importThreadBundle, unchangedBundle } from '../../../server/ingest/event-thread-bundle.js';
 
 describe('importThreadBundle', () => {
   it('builds one module holding the thread’s own code, importing only packages and Node built-ins', () => {
@@ -18,5 +19,19 @@ describe('importThreadBundle', () => {
     expect(text).toContain('POST_TALLIES_AT');
     expect(text).toContain('CellLattice = class');
     expect(importThreadBundle()).toBe(url);
+  });
+
+  it('is taken as built until one of its sources changes', () => {
+    const path = fileURLToPath(importThreadBundle() as URL);
+    expect(unchangedBundle()).toBe(path);
+    const source = fileURLToPath(new URL('../../../server/ingest/event-thread-worker.ts', import.meta.url));
+    const { atime, mtime } = statSync(source);
+    try {
+      utimesSync(source, atime, new Date(mtime.getTime() + 5_000));
+      expect(unchangedBundle()).toBeNull();
+    } finally {
+      utimesSync(source, atime, mtime);
+    }
+    expect(unchangedBundle()).toBe(path);
   });
 });
