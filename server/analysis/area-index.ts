@@ -67,7 +67,8 @@ function bboxOf(polygons: LngLat[][][]): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-export function buildAreaIndex(items: ReadonlyArray<{ key: string; geometry: AreaGeometry }>): AreaIndex {
+/** `gridAfter`: lookups answered by scanning before the grid is built (0 when many points are sure to come). */
+export function buildAreaIndex(items: ReadonlyArray<{ key: string; geometry: AreaGeometry }>, { gridAfter = GRID_AFTER } = {}): AreaIndex {
   const indexed: Indexed[] = items.map((it) => {
     const polygons = polygonsOf(it.geometry);
     return { key: it.key, polygons, bbox: bboxOf(polygons) };
@@ -81,7 +82,7 @@ export function buildAreaIndex(items: ReadonlyArray<{ key: string; geometry: Are
   };
 
   function containing(p: LngLat): string | null {
-    if (grid === null && ++asked === GRID_AFTER) {
+    if (grid === null && ++asked >= gridAfter) {
       grid = buildAreaGrid(indexed.map((it) => it.polygons), inside);
     }
     if (grid !== null) {

@@ -25,15 +25,17 @@ export type AreaPlacer = (location: LngLat) => Omit<EventPlace, 'h3' | 'cells'>;
 type KelurahanOutlines = readonly Pick<Area, 'code' | 'geometry'>[];
 type FocusOutlines = readonly Pick<FocusArea, 'id' | 'geometry'>[];
 
-function indexes(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines) {
+/** `many`: a large file's worth of points is coming, so the indexes build their grids at once. */
+function indexes(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, many: boolean) {
+  const opts = many ? { gridAfter: 0 } : {};
   return {
-    areas: buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry }))),
-    focus: buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry }))),
+    areas: buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry })), opts),
+    focus: buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry })), opts),
   };
 }
 
-export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines): EventPlacer {
-  const { areas, focus } = indexes(kelurahan, focusAreas);
+export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, { many = false } = {}): EventPlacer {
+  const { areas, focus } = indexes(kelurahan, focusAreas, many);
   return (location, declaredAreaCode = null) => {
     if (!location) return { areaCode: declaredAreaCode, focusAreaId: null, h3: null };
     const cells = pointCells(location[1], location[0]);
@@ -42,6 +44,6 @@ export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: Focu
 }
 
 export function createAreaPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines): AreaPlacer {
-  const { areas, focus } = indexes(kelurahan, focusAreas);
+  const { areas, focus } = indexes(kelurahan, focusAreas, false);
   return (location) => ({ areaCode: areas.assign(location, SNAP_KM), focusAreaId: focus.containing(location) });
 }

@@ -21,9 +21,11 @@ describe('area index grid', () => {
 
   for (const [name, items] of sets) {
     it(`answers as a scan of every polygon would (${name}), on random points, vertices and edge points`, () => {
+      // Past the first 1,000 lookups the index answers from its grid; with gridAfter 0, from the first one.
       const index = buildAreaIndex(items);
+      const gridAtOnce = buildAreaIndex(items, { gridAfter: 0 });
       const scan = (p: LngLat) => items.find((it) => polygonContains(it.geometry.type === 'Polygon' ? [it.geometry.coordinates as LngLat[][]] : (it.geometry.coordinates as LngLat[][][]), p))?.key ?? null;
-      // Past the first 1,000 lookups the index answers from its grid.
+      expect(gridAtOnce.containing([106.8, -6.2])).toBe(scan([106.8, -6.2]));
       for (let i = 0; i < 1_000; i++) index.containing([106.8, -6.2]);
       const points: LngLat[] = [];
       for (const it of items.slice(0, 80)) {
@@ -36,10 +38,14 @@ describe('area index grid', () => {
       fc.assert(
         fc.property(lat(-6.4, -5.1), lat(106.3, 107.1), (y, x) => {
           expect(index.containing([x, y])).toBe(scan([x, y]));
+          expect(gridAtOnce.containing([x, y])).toBe(scan([x, y]));
         }),
         { numRuns: 50_000, seed: 4 },
       );
-      for (const p of points) expect(index.containing(p)).toBe(scan(p));
+      for (const p of points) {
+        expect(index.containing(p)).toBe(scan(p));
+        expect(gridAtOnce.containing(p)).toBe(scan(p));
+      }
     });
   }
 });
