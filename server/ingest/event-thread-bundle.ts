@@ -33,9 +33,9 @@ function writeWhole(file: string, text: string): void {
 }
 
 /** The bundle the manifest names, when it exists and none of its sources changed since. */
-export function unchangedBundle(): string | null {
+export function unchangedBundle(manifest = MANIFEST): string | null {
   try {
-    const m = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as Manifest;
     const file = `${OUT_DIR}${m.file}`;
     if (!/^import-thread-[0-9a-f]{16}\.mjs$/.test(m.file) || !existsSync(file) || m.inputs.length === 0) return null;
     for (const i of m.inputs) {

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
 import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
-import { packEvents } from './event-packing.js';
+import { eventBuffers, packEvents, packTallies, tallyBuffers } from './event-packing.js';
 import { itemChunks } from './import-files.js';
 import { EventCsvStream } from './stream-events.js';
 import type { ThreadInit, ThreadMessage } from './event-thread.js';
@@ -19,7 +19,11 @@ const POST_TALLIES_AT = 50_000;
 const port = parentPort;
 if (!port) throw new Error('event-thread-worker runs as a worker thread');
 const init = workerData as ThreadInit;
-const post = (m: ThreadMessage) => port.postMessage(m);
+const post = (m: ThreadMessage, move: ArrayBuffer[] = []) => port.postMessage(m, move);
+const postTallies = (t: TallyDeltas) => {
+  const tallies = packTallies(t.take());
+  post({ t: 'tallies', tallies }, tallyBuffers(tallies));
+};
 
 let credits = init.ahead;
 let wake: (() => void) | null = null;
@@ -56,10 +60,10 @@ async function run(): Promise<void> {
       packed = packEvents(columns);
     }
     await credit();
-    post({ t: 'batch', rows: stream.rows, ok: stream.ok, events: packed });
-    if (tallies.size >= POST_TALLIES_AT) post({ t: 'tallies', tallies: tallies.take() });
+    post({ t: 'batch', rows: stream.rows, ok: stream.ok, events: packed }, packed ? eventBuffers(packed) : []);
+    if (tallies.size >= POST_TALLIES_AT) postTallies(tallies);
   }
-  if (init.write && tallies.size > 0) post({ t: 'tallies', tallies: tallies.take() });
+  if (init.write && tallies.size > 0) postTallies(tallies);
   post({ t: 'end', report: stream.report(init.item.kind, init.item.fileName, init.dryRun, false) });
 }
 

@@ -3,10 +3,9 @@
 // surface as EventCsvStream read in this thread (ok, rows, writes(), report()), so the import treats both alike.
 import { Worker } from 'node:worker_threads';
 import type { Area, FocusArea } from '../domain/types.js';
-import type { TakenTallies } from '../store/event-tallies.js';
 import type { StoreWrite } from '../store/store.js';
 import { importThreadBundle } from './event-thread-bundle.js';
-import { unpackEvents, type PackedEvents } from './event-packing.js';
+import { unpackEvents, unpackTallies, type PackedEvents, type PackedTallies } from './event-packing.js';
 import type { ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
 import type { ImportReport } from './report.js';
@@ -26,7 +25,7 @@ export interface ThreadInit {
 
 export type ThreadMessage =
   | { t: 'batch'; rows: number; ok: boolean; events: PackedEvents | null }
-  | { t: 'tallies'; tallies: TakenTallies }
+  | { t: 'tallies'; tallies: PackedTallies }
   | { t: 'end'; report: ImportReport }
   | { t: 'error'; message: string; stack?: string };
 
@@ -92,7 +91,7 @@ export class EventCsvThread {
           return;
         }
         if (m.t === 'tallies') {
-          yield [{ kind: 'tallies', tallies: m.tallies }];
+          yield [{ kind: 'tallies', tallies: unpackTallies(m.tallies) }];
           continue;
         }
         this.worker.postMessage({ t: 'pull' });

@@ -1,9 +1,11 @@
-// Events packed for the trip between threads come back as they left, through the structured clone postMessage uses:
-// nulls, missing locations, ids holding the separator or empty-looking values, and an empty batch.
+// Events and tallies packed for the trip between threads come back as they left, through the structured clone
+// postMessage uses (their buffers moved, not copied): nulls, missing locations, ids and keys holding the separator or
+// empty values, and empty batches.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent } from '../../../server/domain/types.js';
-import { packEvents, unpackEvents } from '../../../server/ingest/event-packing.js';
+import { eventBuffers, packEvents, packTallies, tallyBuffers, unpackEvents, unpackTallies } from '../../../server/ingest/event-packing.js';
+import { TALLY_COLUMNS, type Grain, type TakenTallies } from '../../../server/store/event-tallies.js';
 import type { EventCells } from '../../../server/store/event-cells.js';
 import { fromEventColumns, toEventColumns } from '../../../server/store/event-columns.js';
 
@@ -58,5 +60,58 @@ describe('event packing', () => {
       { ...e, id: 'y', source: 'b', synthetic: true, cells },
     ];
     expect(roundTrip(events)).toEqual(events);
+  });
+});
+
+describe('tally packing', () => {
+  const W = TALLY_COLUMNS.length;
+  // Deltas point anywhere into a larger values array (as TallyDeltas hands them over, cancelled rows left out).
+  const taken = fc
+    .array(
+      fc.record({
+        dim: fc.integer({ min: 0, max: 6 }),
+        grain: fc.constantFrom<Grain>(0, 1, 2),
+        bucket: fc.integer({ min: 19_000, max: 21_000 }),
+        key: fc.oneof(fc.constant(''), fc.stringMatching(/^8[0-9a-f]{14}$/), fc.string({ maxLength: 12, unit: 'binary' })),
+        row: fc.array(fc.integer({ min: -5, max: 50 }), { minLength: W, maxLength: W }),
+      }),
+      { maxLength: 150 },
+    )
+    .map((rows): TakenTallies => {
+      const values = new Float64Array((rows.length * 2 + 1) * W);
+      const deltas = rows.map(({ row, ...d }, i) => {
+        const offset = (2 * i + 1) * W;
+        values.set(row, offset);
+        return { ...d, offset };
+      });
+      return { deltas, values };
+    });
+
+  it('gives back every row: its dimension, grain, bucket, key and ten values', () => {
+    fc.assert(
+      fc.property(taken, (t) => {
+        const packed = packTallies(t);
+        const back = unpackTallies(structuredClone(packed, { transfer: tallyBuffers(packed) }));
+        expect(back.deltas.length).toBe(t.deltas.length);
+        back.deltas.forEach((d, i) => {
+          const o = t.deltas[i];
+          expect([d.dim, d.grain, d.bucket, d.key]).toEqual([o.dim, o.grain, o.bucket, o.key]);
+          expect([...back.values.subarray(d.offset, d.offset + W)]).toEqual([...t.values.subarray(o.offset, o.offset + W)]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('moves the buffers of both kinds of batch instead of copying them', () => {
+    const t: TakenTallies = { deltas: [{ dim: 0, grain: 0, bucket: 20_000, key: '', offset: 0 }], values: new Float64Array(W).fill(1) };
+    const packed = packTallies(t);
+    structuredClone(packed, { transfer: tallyBuffers(packed) });
+    expect(packed.values.length).toBe(0);
+    const e = { id: 'a', type: 'prevention' as const, date: '2025-01-01', location: null, areaCode: null, focusAreaId: null, h3: null, count: 1, source: 's', synthetic: false, cells: { h3_7: null, h3_8: null, h3_9: null } };
+    const events = pack([e]);
+    const moved = structuredClone(events, { transfer: eventBuffers(events) });
+    expect(events.lng.length).toBe(0);
+    expect(fromEventColumns(unpackEvents(moved))).toEqual([e]);
   });
 });

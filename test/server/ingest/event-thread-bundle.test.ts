@@ -1,6 +1,8 @@
 // The import thread's bundle: one self-contained module under var/build (packages aside), built when its sources
 // change and taken as it is while they do not.
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importThreadBundle, unchangedBundle } from '../../../server/ingest/event-thread-bundle.js';
@@ -22,16 +24,26 @@ describe('importThreadBundle', () => {
   });
 
   it('is taken as built until one of its sources changes', () => {
+    // A manifest of its own naming the real bundle and one source in a scratch folder (the real sources stay
+    // untouched: other test files build the bundle meanwhile).
     const path = fileURLToPath(importThreadBundle() as URL);
-    expect(unchangedBundle()).toBe(path);
-    const source = fileURLToPath(new URL('../../../server/ingest/event-thread-worker.ts', import.meta.url));
-    const { atime, mtime } = statSync(source);
+    const dir = mkdtempSync(join(tmpdir(), 'rawan-bundle-'));
     try {
-      utimesSync(source, atime, new Date(mtime.getTime() + 5_000));
-      expect(unchangedBundle()).toBeNull();
+      const source = join(dir, 'source.ts');
+      writeFileSync(source, 'export const x = 1;\n');
+      const manifest = join(dir, 'import-thread.json');
+      const st = statSync(source);
+      writeFileSync(manifest, JSON.stringify({ file: basename(path), inputs: [{ path: source, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }] }));
+      expect(unchangedBundle(manifest)).toBe(path);
+      utimesSync(source, st.atime, new Date(st.mtime.getTime() + 5_000));
+      expect(unchangedBundle(manifest)).toBeNull();
+      utimesSync(source, st.atime, st.mtime);
+      expect(unchangedBundle(manifest)).toBe(path);
+      writeFileSync(source, 'export const x = 22;\n');
+      utimesSync(source, st.atime, st.mtime);
+      expect(unchangedBundle(manifest)).toBeNull();
     } finally {
-      utimesSync(source, atime, mtime);
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(unchangedBundle()).toBe(path);
   });
 });
