@@ -2,7 +2,7 @@
 // string, so each text column travels as one string joined by a separator (split again on arrival) and numbers in
 // typed arrays: a batch of ten thousand events crosses as a dozen values, not a hundred thousand.
 import type { EventColumns } from '../store/event-columns.js';
-import { TALLY_COLUMNS, type Grain, type TakenTallies, type TallyDelta } from '../store/event-tallies.js';
+import type { Grain, TakenTallies, TallyDelta } from '../store/event-tallies.js';
 
 /** Between the values of a joined column; no id, code, date or cell holds it (checked: such a column goes as an array). */
 const SEP = '\u001f';
@@ -68,42 +68,41 @@ export function unpackEvents(p: PackedEvents): EventColumns {
 }
 
 /** Summed tallies for the same trip: a column per field instead of an object per row (which a copy between threads
- * takes apart and builds again one by one: a second of the import thread's time at a million events). */
+ * takes apart and builds again one by one: a second of the import thread's time at a million events). The values go
+ * in the buffer they were summed in, moved rather than copied, each row found by its offset. */
 export interface PackedTallies {
   n: number;
   dim: Uint8Array;
   grain: Uint8Array;
   bucket: Float64Array;
   key: TextColumn;
-  /** Row i's values at i × TALLY_COLUMNS.length. */
+  offset: Uint32Array;
   values: Float64Array;
 }
 
-const WIDTH = TALLY_COLUMNS.length;
-
 export function packTallies({ deltas, values }: TakenTallies): PackedTallies {
   const n = deltas.length;
-  const p: PackedTallies = { n, dim: new Uint8Array(n), grain: new Uint8Array(n), bucket: new Float64Array(n), key: '', values: new Float64Array(n * WIDTH) };
+  const p: PackedTallies = { n, dim: new Uint8Array(n), grain: new Uint8Array(n), bucket: new Float64Array(n), key: '', offset: new Uint32Array(n), values };
   const keys = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const d = deltas[i];
     p.dim[i] = d.dim;
     p.grain[i] = d.grain;
     p.bucket[i] = d.bucket;
+    p.offset[i] = d.offset;
     keys[i] = d.key;
-    p.values.set(values.subarray(d.offset, d.offset + WIDTH), i * WIDTH);
   }
   // A key may be empty (NO_KEY): joined, it reads back as '' all the same, so only the separator forces an array.
   p.key = keys.some((k) => k.includes(SEP)) ? keys : keys.join(SEP);
   return p;
 }
 
-/** The buffers a packed batch of tallies owns: moved to the other thread, not copied. */
-export const tallyBuffers = (p: PackedTallies): ArrayBuffer[] => [p.dim.buffer, p.grain.buffer, p.bucket.buffer, p.values.buffer] as ArrayBuffer[];
+/** The buffers a packed batch of tallies owns (the values' too: TallyDeltas.take hands its buffer over): moved, not copied. */
+export const tallyBuffers = (p: PackedTallies): ArrayBuffer[] => [p.dim.buffer, p.grain.buffer, p.bucket.buffer, p.offset.buffer, p.values.buffer] as ArrayBuffer[];
 
 export function unpackTallies(p: PackedTallies): TakenTallies {
   const keys = typeof p.key === 'string' ? (p.n === 0 ? [] : p.key.split(SEP)) : (p.key as string[]);
   const deltas = new Array<TallyDelta>(p.n);
-  for (let i = 0; i < p.n; i++) deltas[i] = { dim: p.dim[i], grain: p.grain[i] as Grain, bucket: p.bucket[i], key: keys[i], offset: i * WIDTH };
+  for (let i = 0; i < p.n; i++) deltas[i] = { dim: p.dim[i], grain: p.grain[i] as Grain, bucket: p.bucket[i], key: keys[i], offset: p.offset[i] };
   return { deltas, values: p.values };
 }

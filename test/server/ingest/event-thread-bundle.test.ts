@@ -32,16 +32,22 @@ describe('importThreadBundle', () => {
       const source = join(dir, 'source.ts');
       writeFileSync(source, 'export const x = 1;\n');
       const manifest = join(dir, 'import-thread.json');
-      const st = statSync(source);
-      writeFileSync(manifest, JSON.stringify({ file: basename(path), inputs: [{ path: source, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }] }));
+      const write = () => {
+        const st = statSync(source);
+        writeFileSync(manifest, JSON.stringify({ file: basename(path), inputs: [{ path: source, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }] }));
+        return st;
+      };
+      const st = write();
       expect(unchangedBundle(manifest)).toBe(path);
+      // A newer time, then a different size, each against the manifest written before it.
       utimesSync(source, st.atime, new Date(st.mtime.getTime() + 5_000));
       expect(unchangedBundle(manifest)).toBeNull();
-      utimesSync(source, st.atime, st.mtime);
+      write();
       expect(unchangedBundle(manifest)).toBe(path);
       writeFileSync(source, 'export const x = 22;\n');
-      utimesSync(source, st.atime, st.mtime);
       expect(unchangedBundle(manifest)).toBeNull();
+      write();
+      expect(unchangedBundle(manifest)).toBe(path);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
