@@ -22,7 +22,11 @@ export interface CsvStream {
 /** A record still open after this many characters is an unclosed quote, not a long field. */
 const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
-const isEmptyRecord = (r: readonly string[]) => r.length === 0 || (r.length === 1 ? r[0].trim() === '' : r.join('').trim() === '');
+/** Whether every field is blank (checked field by field: joining them first made a string per record). */
+function isEmptyRecord(r: readonly string[]): boolean {
+  for (let i = 0; i < r.length; i++) if (r[i].trim() !== '') return false;
+  return true;
+}
 
 /** Same renaming as papaparse's header mode, so the streamed and in-memory readers see the same column names. */
 function uniqueHeader(raw: readonly string[]): string[] {

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
 import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
-import { eventBuffers, packEvents, packTallies, tallyBuffers } from './event-packing.js';
+import { EventPacker, eventBuffers, packTallies, tallyBuffers } from './event-packing.js';
 import { itemChunks } from './import-files.js';
 import { EventCsvStream } from './stream-events.js';
 import type { ThreadInit, ThreadMessage } from './event-thread.js';
@@ -47,6 +47,7 @@ async function run(): Promise<void> {
     place,
   });
   const tallies = new TallyDeltas();
+  const packer = new EventPacker();
   // One object the tallies read each event through (they keep none of it).
   const seen = {} as TalliedEvent;
   for await (const events of stream.events()) {
@@ -57,7 +58,7 @@ async function run(): Promise<void> {
         setEvent(columns, i, events[i]);
         tallies.add(talliedAt(columns, i, seen), 1);
       }
-      packed = packEvents(columns);
+      packed = packer.pack(columns);
     }
     await credit();
     post({ t: 'batch', rows: stream.rows, ok: stream.ok, events: packed }, packed ? eventBuffers(packed) : []);

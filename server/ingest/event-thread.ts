@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Area, FocusArea } from '../domain/types.js';
 import type { StoreWrite } from '../store/store.js';
 import { importThreadBundle } from './event-thread-bundle.js';
-import { unpackEvents, unpackTallies, type PackedEvents, type PackedTallies } from './event-packing.js';
+import { EventUnpacker, unpackTallies, type PackedEvents, type PackedTallies } from './event-packing.js';
 import type { ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
 import type { ImportReport } from './report.js';
@@ -40,6 +40,7 @@ export class EventCsvThread {
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
   private readonly worker: Worker;
+  private readonly unpacker = new EventUnpacker();
 
   constructor(
     init: Omit<ThreadInit, 'ahead'>,
@@ -98,7 +99,7 @@ export class EventCsvThread {
         this.rows = m.rows;
         this.ok = m.ok;
         this.onRows?.(m.rows);
-        yield m.events ? [{ kind: 'eventColumns', columns: unpackEvents(m.events), preTallied: true }] : [];
+        yield m.events ? [{ kind: 'eventColumns', columns: this.unpacker.unpack(m.events), preTallied: true }] : [];
       }
     } finally {
       await this.worker.terminate();

@@ -1,10 +1,10 @@
 // Events and tallies packed for the trip between threads come back as they left, through the structured clone
 // postMessage uses (their buffers moved, not copied): nulls, missing locations, ids and keys holding the separator or
-// empty values, and empty batches.
+// empty values, empty batches, and the values one batch shares with earlier ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent } from '../../../server/domain/types.js';
-import { eventBuffers, packEvents, packTallies, tallyBuffers, unpackEvents, unpackTallies } from '../../../server/ingest/event-packing.js';
+import { EventPacker, EventUnpacker, eventBuffers, packTallies, tallyBuffers, unpackTallies } from '../../../server/ingest/event-packing.js';
 import { TALLY_COLUMNS, type Grain, type TakenTallies } from '../../../server/store/event-tallies.js';
 import type { EventCells } from '../../../server/store/event-cells.js';
 import { fromEventColumns, toEventColumns } from '../../../server/store/event-columns.js';
@@ -23,8 +23,9 @@ const event = fc.record({
 });
 
 type Placed = CaseEvent & { cells: EventCells };
-const pack = (events: Placed[]) => packEvents(toEventColumns(events));
-const roundTrip = (events: Placed[]) => fromEventColumns(unpackEvents(structuredClone(pack(events))));
+const pack = (events: Placed[]) => new EventPacker().pack(toEventColumns(events));
+const unpack = (packed: ReturnType<typeof pack>) => fromEventColumns(new EventUnpacker().unpack(packed));
+const roundTrip = (events: Placed[]) => unpack(structuredClone(pack(events)));
 
 describe('event packing', () => {
   it('gives back every field of random batches, cells included', () => {
@@ -37,19 +38,42 @@ describe('event packing', () => {
     );
   });
 
-  it('sends a column whose values hold the separator, or an empty string, as plain values', () => {
+  it("gives back a file's batches in order, each sending only the values no earlier batch sent", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(event, { maxLength: 40 }), { maxLength: 6 }), (batches) => {
+        const packer = new EventPacker();
+        const unpacker = new EventUnpacker();
+        const sent = new Set<string>();
+        for (const raw of batches) {
+          const events = raw.map((e) => ({ ...e, source: 's', synthetic: false }));
+          const packed = packer.pack(toEventColumns(events));
+          for (const v of packed.added) {
+            expect(sent.has(v)).toBe(false);
+            sent.add(v);
+          }
+          expect(fromEventColumns(unpacker.unpack(structuredClone(packed, { transfer: eventBuffers(packed) })))).toEqual(events);
+        }
+        // Exactly the distinct non-null values of the coded columns crossed, once each.
+        const all = batches.flat().flatMap((e) => [e.date, e.areaCode, e.focusAreaId, e.h3, e.cells.h3_7, e.cells.h3_8, e.cells.h3_9]);
+        expect([...sent].sort()).toEqual([...new Set(all.filter((v) => v !== null))].sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sends ids holding the separator, or empty, as plain values, and keeps an empty code apart from a missing one', () => {
     const base = { type: 'user_case' as const, date: '2025-01-01', location: null, areaCode: null, focusAreaId: null, h3: null, count: 1, source: 's', synthetic: false };
     const cells = { h3_7: null, h3_8: null, h3_9: null };
     const events = [
       { ...base, id: 'a\u001fb', cells },
       { ...base, id: 'c', areaCode: '', cells },
+      { ...base, id: '', areaCode: null, cells },
     ];
     const packed = pack(events);
     expect(Array.isArray(packed.id)).toBe(true);
-    expect(Array.isArray(packed.areaCode)).toBe(true);
-    expect(typeof packed.date).toBe('string');
-    expect(fromEventColumns(unpackEvents(structuredClone(packed)))).toEqual(events);
-    expect(fromEventColumns(unpackEvents(pack([])))).toEqual([]);
+    expect(typeof pack(events.slice(1, 2)).id).toBe('string');
+    expect(unpack(structuredClone(packed))).toEqual(events);
+    expect(unpack(pack([]))).toEqual([]);
   });
 
   it('carries a batch mixing sources and demo flags event by event', () => {
@@ -115,6 +139,7 @@ describe('tally packing', () => {
     const events = pack([e]);
     const moved = structuredClone(events, { transfer: eventBuffers(events) });
     expect(events.lng.length).toBe(0);
-    expect(fromEventColumns(unpackEvents(moved))).toEqual([e]);
+    expect(events.codes.length).toBe(0);
+    expect(unpack(moved)).toEqual([e]);
   });
 });
