@@ -4,7 +4,7 @@
 // whole file (a value crosses once, then the main thread reuses its one string), and numbers in typed arrays. A batch
 // of 5,000 events crosses as a dozen values, not a hundred thousand.
 import type { EventColumns } from '../store/event-columns.js';
-import type { Grain, TakenTallies, TallyDelta } from '../store/event-tallies.js';
+import type { TakenTallies } from '../store/event-tallies.js';
 
 /** Between the values of a joined column; no id or cell key holds it (checked: such a column goes as an array). */
 const SEP = '\u001f';
@@ -111,42 +111,20 @@ export class EventUnpacker {
   }
 }
 
-/** Summed tallies for the same trip: a column per field instead of an object per row (which a copy between threads
- * takes apart and builds again one by one: a second of the import thread's time at a million events). The values go
- * in the buffer they were summed in, moved rather than copied, each row found by its offset. */
-export interface PackedTallies {
-  n: number;
-  dim: Uint8Array;
-  grain: Uint8Array;
-  bucket: Float64Array;
-  key: TextColumn;
-  offset: Uint32Array;
-  values: Float64Array;
-}
+/** Summed tallies for the same trip: the columns TallyDeltas.take hands over, their keys joined into one string. The
+ * values go in the buffer they were summed in, moved rather than copied, each row found by its offset. */
+export type PackedTallies = Omit<TakenTallies, 'key'> & { key: TextColumn };
 
-export function packTallies({ deltas, values }: TakenTallies): PackedTallies {
-  const n = deltas.length;
-  const p: PackedTallies = { n, dim: new Uint8Array(n), grain: new Uint8Array(n), bucket: new Float64Array(n), key: '', offset: new Uint32Array(n), values };
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const d = deltas[i];
-    p.dim[i] = d.dim;
-    p.grain[i] = d.grain;
-    p.bucket[i] = d.bucket;
-    p.offset[i] = d.offset;
-    keys[i] = d.key;
-  }
+export function packTallies(t: TakenTallies): PackedTallies {
+  const keys = t.key.length === t.n ? t.key : t.key.slice(0, t.n);
   // A key may be empty (NO_KEY): joined, it reads back as '' all the same, so only the separator forces an array.
-  p.key = keys.some((k) => k.includes(SEP)) ? keys : keys.join(SEP);
-  return p;
+  return { ...t, key: keys.some((k) => k.includes(SEP)) ? keys : keys.join(SEP) };
 }
 
 /** The buffers a packed batch of tallies owns (the values' too: TallyDeltas.take hands its buffer over): moved, not copied. */
 export const tallyBuffers = (p: PackedTallies): ArrayBuffer[] => [p.dim.buffer, p.grain.buffer, p.bucket.buffer, p.offset.buffer, p.values.buffer] as ArrayBuffer[];
 
 export function unpackTallies(p: PackedTallies): TakenTallies {
-  const keys = typeof p.key === 'string' ? (p.n === 0 ? [] : p.key.split(SEP)) : (p.key as string[]);
-  const deltas = new Array<TallyDelta>(p.n);
-  for (let i = 0; i < p.n; i++) deltas[i] = { dim: p.dim[i], grain: p.grain[i] as Grain, bucket: p.bucket[i], key: keys[i], offset: p.offset[i] };
-  return { deltas, values: p.values };
+  const key = typeof p.key === 'string' ? (p.n === 0 ? [] : p.key.split(SEP)) : (p.key as string[]);
+  return { ...p, key };
 }

@@ -123,31 +123,33 @@ export function talliedEvent(e: CaseEvent, c: EventCells): TalliedEvent {
   return { type: e.type, date: e.date, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3_7: c.h3_7, h3_8: c.h3_8, h3_9: c.h3_9, h3_10: e.h3, count: e.count, synthetic: e.synthetic };
 }
 
-export interface TallyDelta {
-  dim: number;
-  grain: Grain;
-  bucket: number;
-  key: string;
-  /** Where this delta's row counts then count sums (TALLIED_TYPES order) start in the batch's `values`. */
-  offset: number;
-}
-
 const ALL_DIMS = (Object.keys(DIMS) as DimName[]).filter((name) => DIMS[name].grains.length > 0);
 const GRAINS_BY_DIM: Record<number, readonly Grain[]> = Object.fromEntries(Object.values(DIMS).map((d) => [d.id, d.grains]));
 const WIDTH = TALLY_COLUMNS.length;
 /** (dim, grain, bucket) folded into one safe integer, ordered as the tally primary key (buckets within ±2,000,000 days). */
 const slot = (dim: number, grain: number, bucket: number) => (dim * 3 + grain) * 4_000_000 + bucket + 2_000_000;
 
+function grown<T extends Uint8Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * Sums the changes a batch of event writes makes to the tallies, so each tally row is written once per flush.
- * Values live in one flat Float64Array grown by doubling (exact for integers below 2^53) and entries are found
- * through numeric-keyed maps: pushing onto a plain array of millions of numbers, or millions of small objects or
- * typed arrays, would spend more time in allocation and garbage collection than in the sums.
+ * Entries are kept column by column (dimension, grain, bucket, key), entry i's values at i × 10 in one flat
+ * Float64Array grown by doubling (exact for integers below 2^53), and found through numeric-keyed maps: an object or
+ * a small typed array per entry, hundreds of thousands of them living until the flush, would spend more time in
+ * allocation and garbage collection than in the sums.
  */
 export class TallyDeltas {
   /** Offsets into `values` by slot (dim, grain, bucket), then by key. */
   private index = new Map<number, Map<string, number>>();
-  private entries: TallyDelta[] = [];
+  private count = 0;
+  private dims = new Uint8Array(1024);
+  private grains = new Uint8Array(1024);
+  private starts = new Float64Array(1024);
+  private keys: string[] = [];
   private values = new Float64Array(WIDTH * 1024);
   private readonly buckets = new Map<string, number[]>();
   /** The date of the event added last, and the key maps of its finest bucket per dimension (files come in date order). */
@@ -155,7 +157,7 @@ export class TallyDeltas {
   private lastKeys: Array<Map<string, number> | undefined> = [];
 
   get size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   /** Adds (sign 1) or removes (sign -1) an event; only its finest bucket per dimension, the coarser ones follow in take(). */
@@ -209,26 +211,33 @@ export class TallyDeltas {
   private entry(dim: number, grain: Grain, bucket: number, key: string, keys = this.keysOf(dim, grain, bucket)): number {
     let i = keys.get(key);
     if (i === undefined) {
-      i = this.entries.length * WIDTH;
+      const n = this.count++;
+      i = n * WIDTH;
       keys.set(key, i);
-      this.entries.push({ dim, grain, bucket, key, offset: i });
-      if (i + WIDTH > this.values.length) {
-        const grown = new Float64Array(this.values.length * 2);
-        grown.set(this.values);
-        this.values = grown;
+      if (n === this.dims.length) {
+        this.dims = grown(this.dims);
+        this.grains = grown(this.grains);
+        this.starts = grown(this.starts);
       }
+      this.dims[n] = dim;
+      this.grains[n] = grain;
+      this.starts[n] = bucket;
+      this.keys[n] = key;
+      if (i + WIDTH > this.values.length) this.values = grown(this.values);
     }
     return i;
   }
 
   /** Sums each finest-bucket delta into the coarser buckets of its dimension. */
   private rollUp(): void {
-    const n = this.entries.length;
-    for (let i = 0; i < n; i++) {
-      const { dim, grain, bucket, key, offset } = this.entries[i];
+    const n = this.count;
+    for (let e = 0; e < n; e++) {
+      const dim = this.dims[e];
+      const grain = this.grains[e];
+      const offset = e * WIDTH;
       for (const g of GRAINS_BY_DIM[dim]) {
         if (g === grain) continue;
-        const at = this.entry(dim, g, bucketStart(g, bucket), key);
+        const at = this.entry(dim, g, bucketStart(g, this.starts[e]), this.keys[e]);
         for (let c = 0; c < WIDTH; c++) this.values[at + c] += this.values[offset + c];
       }
     }
@@ -238,9 +247,13 @@ export class TallyDeltas {
    * walks the tally B-tree once instead of jumping around it). */
   take(): TakenTallies {
     this.rollUp();
-    const { entries, values, index } = this;
+    const { index, values, count, dims, grains, starts, keys } = this;
     this.index = new Map();
-    this.entries = [];
+    this.count = 0;
+    this.dims = new Uint8Array(1024);
+    this.grains = new Uint8Array(1024);
+    this.starts = new Float64Array(1024);
+    this.keys = [];
     this.values = new Float64Array(WIDTH * 1024);
     this.lastDate = null;
     this.lastKeys = [];
@@ -248,17 +261,32 @@ export class TallyDeltas {
       for (let c = 0; c < WIDTH; c++) if (values[at + c] !== 0) return true;
       return false;
     };
+    const out: TakenTallies = {
+      n: 0,
+      dim: new Uint8Array(count),
+      grain: new Uint8Array(count),
+      bucket: new Float64Array(count),
+      key: [],
+      offset: new Uint32Array(count),
+      values,
+    };
     // Slot by slot in order, each slot's keys sorted bytewise: many small sorts instead of one large one.
     const byte = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const deltas: TallyDelta[] = [];
     for (const s of [...index.keys()].sort((a, b) => a - b)) {
-      const keys = index.get(s) as Map<string, number>;
-      for (const key of [...keys.keys()].sort(byte)) {
-        const at = keys.get(key) as number;
-        if (nonZero(at)) deltas.push(entries[at / WIDTH]);
+      const slotKeys = index.get(s) as Map<string, number>;
+      for (const key of [...slotKeys.keys()].sort(byte)) {
+        const at = slotKeys.get(key) as number;
+        if (!nonZero(at)) continue;
+        const e = at / WIDTH;
+        const i = out.n++;
+        out.dim[i] = dims[e];
+        out.grain[i] = grains[e];
+        out.bucket[i] = starts[e];
+        out.key.push(keys[e]);
+        out.offset[i] = at;
       }
     }
-    return { deltas, values };
+    return out;
   }
 }
 
@@ -275,9 +303,18 @@ function keyOf(e: TalliedEvent, dim: DimName): string | null {
   }
 }
 
-/** Summed deltas handed over by TallyDeltas.take: entries in primary-key order, their values in one array. */
+/**
+ * Summed deltas handed over by TallyDeltas.take, column by column: row i is (dim[i], grain[i], bucket[i], key[i]) with
+ * its row counts then count sums (TALLIED_TYPES order) from values[offset[i]]; rows 0..n-1 in primary-key order (the
+ * columns may be longer than n).
+ */
 export interface TakenTallies {
-  deltas: TallyDelta[];
+  n: number;
+  dim: Uint8Array;
+  grain: Uint8Array;
+  bucket: Float64Array;
+  key: string[];
+  offset: Uint32Array;
   values: Float64Array;
 }
 

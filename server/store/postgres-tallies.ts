@@ -90,15 +90,15 @@ export const UPSERT_TALLIES = `INSERT INTO event_tallies AS t (dim, grain, bucke
   SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::integer[], $4::text[], ${TALLY_COLUMNS.map((_, i) => `$${i + 5}::bigint[]`).join(', ')})
   ON CONFLICT (dim, grain, bucket, key) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 
-/** The parameters of UPSERT_TALLIES for deltas[from..to). */
-export function upsertTalliesParams({ deltas, values }: TakenTallies, from: number, to: number): unknown[] {
-  const part = deltas.slice(from, to);
+/** The parameters of UPSERT_TALLIES for rows from..to (to at most t.n). */
+export function upsertTalliesParams(t: TakenTallies, from: number, to: number): unknown[] {
+  const rows = Array.from({ length: Math.max(0, Math.min(to, t.n) - from) }, (_, i) => from + i);
   return [
-    part.map((d) => d.dim),
-    part.map((d) => d.grain),
-    part.map((d) => d.bucket),
-    part.map((d) => d.key),
-    ...TALLY_COLUMNS.map((_, c) => part.map((d) => values[d.offset + c])),
+    rows.map((i) => t.dim[i]),
+    rows.map((i) => t.grain[i]),
+    rows.map((i) => t.bucket[i]),
+    rows.map((i) => t.key[i]),
+    ...TALLY_COLUMNS.map((_, c) => rows.map((i) => t.values[t.offset[i] + c])),
   ];
 }
 

@@ -155,7 +155,7 @@ function unwritten(all: readonly CaseEvent[], kept: readonly CaseEvent[]): Taken
 }
 
 async function upsertTallies(client: PoolClient, tallies: TakenTallies): Promise<void> {
-  for (let i = 0; i < tallies.deltas.length; i += CHUNK_ROWS) {
+  for (let i = 0; i < tallies.n; i += CHUNK_ROWS) {
     await client.query(UPSERT_TALLIES, upsertTalliesParams(tallies, i, i + CHUNK_ROWS));
   }
 }

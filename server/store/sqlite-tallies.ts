@@ -100,27 +100,28 @@ export class SqliteTallies {
   }
 
   /** Adds summed deltas (from flush, or summed by the import thread) to the stored tallies. */
-  write({ deltas, values: v }: TakenTallies): void {
+  write(t: TakenTallies): void {
     // Deltas are distinct keys (summed), so one statement never upserts the same row twice.
+    const { dim, grain, bucket, key, offset, values: v } = t;
     const many = this.prepared(UPSERT_MANY);
     const params: Array<number | string> = new Array(UPSERT_ROWS * (4 + TALLY_COLUMNS.length));
     let i = 0;
-    for (; i + UPSERT_ROWS <= deltas.length; i += UPSERT_ROWS) {
+    for (; i + UPSERT_ROWS <= t.n; i += UPSERT_ROWS) {
       let p = 0;
       for (let j = i; j < i + UPSERT_ROWS; j++) {
-        const { dim, grain, bucket, key, offset: o } = deltas[j];
-        params[p++] = dim;
-        params[p++] = grain;
-        params[p++] = bucket;
-        params[p++] = key;
+        const o = offset[j];
+        params[p++] = dim[j];
+        params[p++] = grain[j];
+        params[p++] = bucket[j];
+        params[p++] = key[j];
         for (let c = 0; c < TALLY_COLUMNS.length; c++) params[p++] = v[o + c];
       }
       many.run(params);
     }
     const one = this.prepared(UPSERT);
-    for (; i < deltas.length; i++) {
-      const { dim, grain, bucket, key, offset: o } = deltas[i];
-      one.run(dim, grain, bucket, key, v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8], v[o + 9]);
+    for (; i < t.n; i++) {
+      const o = offset[i];
+      one.run(dim[i], grain[i], bucket[i], key[i], v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8], v[o + 9]);
     }
   }
 
