@@ -2,7 +2,7 @@
 // place), finds each valid event's H3 cells and sums its tallies, and posts the batches to the main thread, which only
 // writes them. It runs at most AHEAD batches in front of the writes, so memory stays bounded however big the file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { eventColumns, setEvent, talliedAt } from '../store/event-columns.js';
+import { talliedAt } from '../store/event-columns.js';
 import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
 import { createEventPlacer } from './event-placer.js';
 import { EventPacker, eventBuffers, packTallies, tallyBuffers } from './event-packing.js';
@@ -50,14 +50,10 @@ async function run(): Promise<void> {
   const packer = new EventPacker();
   // One object the tallies read each event through (they keep none of it).
   const seen = {} as TalliedEvent;
-  for await (const events of stream.events()) {
+  for await (const columns of stream.columns()) {
     let packed = null;
-    if (init.write && events.length > 0) {
-      const columns = eventColumns(events.length);
-      for (let i = 0; i < events.length; i++) {
-        setEvent(columns, i, events[i]);
-        tallies.add(talliedAt(columns, i, seen), 1);
-      }
+    if (init.write && columns.n > 0) {
+      for (let i = 0; i < columns.n; i++) tallies.add(talliedAt(columns, i, seen), 1);
       packed = packer.pack(columns);
     }
     await credit();

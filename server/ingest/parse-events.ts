@@ -9,6 +9,7 @@ import { IssueList } from './report.js';
 import { isBlank, parseDate, parseKemendagriCode, parseNonNegativeInt, text } from './values.js';
 import type { ParseOptions, ParseResult } from './parse-types.js';
 import type { CaseEvent } from '../domain/types.js';
+import type { EventCells } from '../store/event-cells.js';
 import { about, FIELD, missingColumn, msg, repeated } from './messages.js';
 
 export const EVENT_FIELDS: readonly FieldSpec[] = [
@@ -70,17 +71,33 @@ export function matchEventColumns(columns: readonly string[], hasGeometry: boole
   return { used: cols.used, ignored: cols.ignored };
 }
 
-/**
- * Validates one row after another (ids must not repeat within the file) and places the valid ones; a row with any
- * problem adds its issues and gives null. The in-memory parser and the streaming import share it.
- */
+/** A valid row as an event with its cells (when located): the object createEventRowFiller fills row after row. */
+export type ReadEvent = CaseEvent & { cells?: EventCells };
+
+/** Validates one row after another and places the valid ones, each as a new event (null for a row with problems). */
 export function createEventRowReader(used: Readonly<Record<string, string>>, opts: ParseOptions & { place: EventPlacer }) {
+  const fill = createEventRowFiller(used, opts);
+  const e = {} as ReadEvent;
+  return (r: TableRow, issues: IssueList): CaseEvent | null => {
+    if (!fill(r, issues, e)) return null;
+    const out: ReadEvent = { id: e.id, type: e.type, date: e.date, location: e.location, count: e.count, source: e.source, synthetic: false, areaCode: e.areaCode, focusAreaId: e.focusAreaId, h3: e.h3 };
+    if (e.cells !== undefined) out.cells = e.cells;
+    return out;
+  };
+}
+
+/**
+ * Validates one row after another (ids must not repeat within the file) and places the valid ones: a valid row fills
+ * `out` (one object can serve every row: a streamed import of millions of rows makes none per row) and gives true; a
+ * row with any problem adds its issues and gives false. The in-memory parser and the streaming import share it.
+ */
+export function createEventRowFiller(used: Readonly<Record<string, string>>, opts: ParseOptions & { place: EventPlacer }) {
   const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
   const seen = new IdRows();
   // A file holds few distinct dates and type names, read once each.
   const dates = new Map<unknown, ReturnType<typeof parseDate>>();
   const types = new Map<string, EventType | null>();
-  return (r: TableRow, issues: IssueList): CaseEvent | null => {
+  return (r: TableRow, issues: IssueList, out: ReadEvent): boolean => {
     const before = issues.errorCount;
     const id = text(r.props[used.id]);
     if (id === '')
@@ -130,8 +147,8 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
     if (loc.ok && loc.value === null && declared === null && issues.errorCount === before) {
       issues.error(r.row, 'missing_value', msg('has neither coordinates nor a kelurahan code', 'tidak punya koordinat maupun kode kelurahan'), 'location');
     }
-    if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) return null;
-    const place = opts.place(loc.value, declared);
+    if (issues.errorCount > before || type === null || !date.ok || !count.ok || !loc.ok) return false;
+    const place = opts.place(loc.value, declared, out);
     if (loc.value !== null && place.areaCode === null) {
       const [x, y] = loc.value;
       issues.error(
@@ -140,9 +157,16 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
         msg(`point (${x}, ${y}) is not within 2 km of any kelurahan of DKI Jakarta`, `titik (${x}, ${y}) tidak berada dalam 2 km dari kelurahan mana pun di DKI Jakarta`),
         'location',
       );
-      return null;
+      return false;
     }
-    return { id, type, date: date.value, location: loc.value, count: count.value, source: opts.source, synthetic: false, ...place };
+    out.id = id;
+    out.type = type;
+    out.date = date.value;
+    out.location = loc.value;
+    out.count = count.value;
+    out.source = opts.source;
+    out.synthetic = false;
+    return true;
   };
 }
 

@@ -1,10 +1,11 @@
 // Reads an event CSV in pieces: each batch of rows is validated by the same rules and messages as the in-memory parser,
 // placed (kelurahan, focus area, H3 cell) and handed on, while problems are counted as they are found.
-import type { CaseEvent } from '../domain/types.js';
+import { eventColumns, setEvent, type EventColumns } from '../store/event-columns.js';
+import { eventCells } from '../store/event-cells.js';
 import type { StoreWrite } from '../store/store.js';
 import { openCsvStream, type CsvStream } from './csv-stream.js';
 import type { EventPlacer } from './event-placer.js';
-import { createEventRowReader, matchEventColumns } from './parse-events.js';
+import { createEventRowFiller, matchEventColumns, type ReadEvent } from './parse-events.js';
 import type { ParseOptions } from './parse-types.js';
 import type { Msg } from './messages.js';
 import { parseWkt, UnreadableFileError, WKT_COLUMNS, wktNote, type TableRow } from './read-table.js';
@@ -66,24 +67,28 @@ export class EventCsvStream {
   }
 
   /**
-   * The valid events of each batch of rows, in file order. After the first problem it yields only empty batches but
-   * reads on to the end, so the report counts every problem of the file.
+   * The valid events of each batch of rows as columns, in file order. After the first problem it yields only empty
+   * batches but reads on to the end, so the report counts every problem of the file.
    */
-  async *events(): AsyncGenerator<CaseEvent[]> {
+  async *columns(): AsyncGenerator<EventColumns> {
     const csv = this.csv;
     if (csv === null) return;
     const fileLevel = this.issues.errorCount > 0;
-    const read = fileLevel ? null : createEventRowReader(this.used, this.opts);
+    const fill = fileLevel ? null : createEventRowFiller(this.used, this.opts);
     const fields = Object.values(this.used).filter((c, i, all) => all.indexOf(c) === i);
     const at = fields.map((c) => csv.header.indexOf(c));
     const wkt = csv.header.findIndex((c) => c !== '' && WKT_COLUMNS.test(c));
-    // One row object refilled for each record: the reader keeps none of it, and a million rows make no garbage here.
+    // One row object and one event refilled for each record, straight into the batch's columns: a million rows make
+    // no object per row here.
     const props: Record<string, unknown> = {};
     const row: TableRow = { row: 0, props, geometry: null, geometryError: undefined };
+    const event = {} as ReadEvent;
     try {
       for await (const batch of csv.batches) {
-        const events: CaseEvent[] = [];
-        if (read !== null) {
+        let columns = eventColumns(0);
+        if (fill !== null) {
+          columns = eventColumns(batch.rows.length);
+          let n = 0;
           for (let i = 0; i < batch.rows.length; i++) {
             const record = batch.rows[i];
             for (let f = 0; f < fields.length; f++) props[fields[f]] = record[at[f]];
@@ -93,16 +98,17 @@ export class EventCsvStream {
               row.geometry = geometry;
               row.geometryError = error;
             }
-            const e = read(row, this.issues);
-            if (e !== null) events.push(e);
+            if (fill(row, this.issues, event)) setEvent(columns, n++, event, eventCells(event));
           }
+          // Fewer events than rows only when a row had a problem, and then the batch is not handed on (below).
+          if (n < columns.n) columns = eventColumns(0);
         }
         this.rows += batch.rows.length;
         this.opts.onRows?.(this.rows);
         // A turn of the event loop per batch: an uploaded file is already in memory, so without it nothing else
         // (other requests, progress polls, timers) would run until the whole import is done.
         await new Promise((resolve) => setImmediate(resolve));
-        yield this.ok ? events : [];
+        yield this.ok ? columns : eventColumns(0);
       }
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
@@ -116,7 +122,7 @@ export class EventCsvStream {
 
   /** The events of each batch as the store write that takes them (none for an empty batch). */
   async *writes(): AsyncGenerator<StoreWrite[]> {
-    for await (const events of this.events()) yield events.length > 0 ? [{ kind: 'events', events }] : [];
+    for await (const columns of this.columns()) yield columns.n > 0 ? [{ kind: 'eventColumns', columns }] : [];
   }
 
   report(kind: string, file: string, dryRun: boolean, written: boolean): ImportReport {
