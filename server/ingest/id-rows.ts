@@ -3,22 +3,38 @@
 // they were cut from). Here each id's UTF-16 code units go into one growing array, found again through an
 // open-addressing hash table of slot numbers: about 40 bytes an id of 16 characters.
 
-const EMPTY = 0xffffffff;
+/** Ids a row-count hint can reserve room for at most; past it the arrays grow as they fill. */
+const MAX_RESERVED = 1 << 23;
 
 export class IdRows {
   /** Code units of every id, one after another. */
-  private units = new Uint16Array(1 << 16);
+  private units: Uint16Array;
   private used = 0;
   /** Per id (in order seen): where its code units start and end, and its row. */
-  private starts = new Uint32Array(1 << 12);
-  private ends = new Uint32Array(1 << 12);
-  private rows = new Float64Array(1 << 12);
+  private starts: Uint32Array;
+  private ends: Uint32Array;
+  private rows: Float64Array;
   private count = 0;
   /**
-   * Per hash slot, the id number (EMPTY where free) and its full hash side by side, so a probe that meets another id
-   * is told apart by the hash, in the same cache line, without reading that id's text; at most half full.
+   * Per hash slot, the id number plus one (0 where free, so a new table needs no filling) and its full hash side by
+   * side, so a probe that meets another id is told apart by the hash, in the same cache line, without reading that
+   * id's text; at most half full.
    */
-  private table = new Uint32Array(2 << 13).fill(EMPTY);
+  private table: Uint32Array;
+
+  /**
+   * `expected`: about how many ids will come (a file's size over a typical row's), so the arrays are made once
+   * instead of doubled and copied again and again; memory the ids never reach is never touched.
+   */
+  constructor(expected = 0) {
+    let ids = 1 << 12;
+    while (ids < Math.min(expected, MAX_RESERVED)) ids *= 2;
+    this.units = new Uint16Array(Math.max(1 << 16, ids * 16));
+    this.starts = new Uint32Array(ids);
+    this.ends = new Uint32Array(ids);
+    this.rows = new Float64Array(ids);
+    this.table = new Uint32Array(ids * 4);
+  }
 
   get size(): number {
     return this.count;
@@ -31,8 +47,8 @@ export class IdRows {
     const mask = (table.length >>> 1) - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const n = table[2 * slot];
-      if (n === EMPTY) break;
-      if (table[2 * slot + 1] === h && this.same(n, id)) return this.rows[n];
+      if (n === 0) break;
+      if (table[2 * slot + 1] === h && this.same(n - 1, id)) return this.rows[n - 1];
     }
     this.add(id, row, h);
     return undefined;
@@ -66,16 +82,16 @@ export class IdRows {
   private place(table: Uint32Array, n: number, h: number): void {
     const mask = (table.length >>> 1) - 1;
     let slot = h & mask;
-    while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
-    table[2 * slot] = n;
+    while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = n + 1;
     table[2 * slot + 1] = h;
   }
 
   /** Twice the slots, each id placed again by the hash kept beside it. */
   private rehash(): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2).fill(EMPTY);
-    for (let s = 0; s < old.length; s += 2) if (old[s] !== EMPTY) this.place(this.table, old[s], old[s + 1]);
+    this.table = new Uint32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) if (old[s] !== 0) this.place(this.table, old[s] - 1, old[s + 1]);
   }
 }
 

@@ -93,7 +93,7 @@ export function createEventRowReader(used: Readonly<Record<string, string>>, opt
  */
 export function createEventRowFiller(used: Readonly<Record<string, string>>, opts: ParseOptions & { place: EventPlacer }) {
   const kelurahan = new Set(opts.kelurahan.map((k) => k.code));
-  const seen = new IdRows();
+  const seen = new IdRows(opts.expectedRows);
   // A file holds few distinct dates and type names, read once each.
   const dates = new Map<unknown, ReturnType<typeof parseDate>>();
   const types = new Map<string, EventType | null>();

@@ -14,6 +14,8 @@ export interface ParseOptions {
   /** Kecamatan names by code, to match puskesmas names. */
   kecamatanNames: ReadonlyMap<string, string>;
   year?: number;
+  /** About how many rows the file has (its size over a typical row's), so per-row state is sized once. */
+  expectedRows?: number;
 }
 
 export interface ParseResult<T> {

@@ -248,13 +248,16 @@ export class TallyDeltas {
   take(): TakenTallies {
     this.rollUp();
     const { index, values, count, dims, grains, starts, keys } = this;
+    // The next batch of deltas is likely as large as this one: room for it at once instead of doubling up to it.
+    let room = 1024;
+    while (room < count) room *= 2;
     this.index = new Map();
     this.count = 0;
-    this.dims = new Uint8Array(1024);
-    this.grains = new Uint8Array(1024);
-    this.starts = new Float64Array(1024);
-    this.keys = [];
-    this.values = new Float64Array(WIDTH * 1024);
+    this.dims = new Uint8Array(room);
+    this.grains = new Uint8Array(room);
+    this.starts = new Float64Array(room);
+    this.keys = new Array<string>(room);
+    this.values = new Float64Array(WIDTH * room);
     this.lastDate = null;
     this.lastKeys = [];
     const nonZero = (at: number) => {
@@ -266,7 +269,7 @@ export class TallyDeltas {
       dim: new Uint8Array(count),
       grain: new Uint8Array(count),
       bucket: new Float64Array(count),
-      key: [],
+      key: new Array<string>(count),
       offset: new Uint32Array(count),
       values,
     };
@@ -282,10 +285,11 @@ export class TallyDeltas {
         out.dim[i] = dims[e];
         out.grain[i] = grains[e];
         out.bucket[i] = starts[e];
-        out.key.push(keys[e]);
+        out.key[i] = keys[e];
         out.offset[i] = at;
       }
     }
+    out.key.length = out.n;
     return out;
   }
 }
