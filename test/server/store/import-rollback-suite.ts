@@ -73,6 +73,23 @@ export function importRollbackSuite(open: () => Promise<Store>) {
     await expect(rollbackImport(store, 'imp-a', null)).rejects.toMatchObject({ status: 409, code: 'already_rolled_back' });
   });
 
+  it("keeps an imported event's file name and import id exactly, quotes and semicolons included, however long", async () => {
+    const before = await contents(store);
+    const odd = [
+      { source: "kasus o'brien; DROP TABLE events;--.csv", importId: "imp-'q" },
+      { source: `${'panjang-'.repeat(150)}.csv`, importId: 'imp-long' },
+    ];
+    for (const [n, { source, importId }] of odd.entries()) {
+      const events = [ev(`q${n}a`, 106.806, 'K1', 1), ev(`q${n}b`, 106.807, 'K1', 2)].map((e) => ({ ...e, source }));
+      await store.write([{ kind: 'events', events, importId }, record(importId, `2026-01-0${n + 1}T00:00:00.000Z`, 2)]);
+      const listed = (await store.listEvents({ ...YEAR, limit: 100 })).filter((e) => e.id.startsWith(`q${n}`));
+      expect(listed.map((e) => e.source)).toEqual([source, source]);
+    }
+    // Each roll-back finds its events by the import id stored with them.
+    for (const { importId } of [...odd].reverse()) expect((await rollbackImport(store, importId, null)).removed).toBe(2);
+    expect(await contents(store)).toEqual(before);
+  });
+
   it('an id repeated within one import comes back as it was before the import, not as the import first wrote it', async () => {
     const before = await contents(store);
     await store.writeStream(
