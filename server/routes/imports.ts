@@ -30,6 +30,15 @@ interface Job {
 
 const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+
+/** An uploaded file's name as kept with its records and in the audit log: without control characters (PostgreSQL
+ * text cannot hold a NUL, and a line break would split a log line), trimmed, never empty. */
+function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean === '' ? 'upload' : clean;
+}
+
 export function importRoutes({ store, config }: AppDeps) {
   const jobs = new Map<string, Job>();
   return new Hono<AppEnv>()
@@ -70,7 +79,7 @@ export function importRoutes({ store, config }: AppDeps) {
         const principal = c.get('principal');
         const job: Job = { id: newImportId(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
         jobs.set(job.id, job);
-        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: file.name, bytes, handOver: true }], {
+        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: cleanFileName(file.name), bytes, handOver: true }], {
           dryRun,
           mapping,
           year,

@@ -133,6 +133,14 @@ describe('import provenance: GET /api/imports and POST /api/imports/:id/rollback
     expect([again.status, again.body.error.code]).toEqual([409, 'already_rolled_back']);
   });
 
+  it('keeps a file name without its control characters (a NUL or line break cannot be stored or logged as sent)', async () => {
+    const r = await upload({ kind: 'events' }, csv('ok\u0000to\u001fber\n.csv', ['N1,2026-10-08,user_case,-6.1868,106.8031']));
+    expect([r.status, r.body.written]).toEqual([200, true]);
+    const list = await t.get('/api/imports', 'admin');
+    expect(list.body.imports[0]).toMatchObject({ id: r.body.importId, files: [{ kind: 'events', file: 'oktober.csv', rows: 1 }] });
+    expect((await t.post(`/api/imports/${r.body.importId}/rollback`, {}, 'admin')).status).toBe(200);
+  });
+
   it('refuses with 409, changing nothing, to roll back an import a later one re-imported records of', async () => {
     const a = (await upload({ kind: 'events' }, csv('a.csv', ['Q1,2026-10-10,user_case,-6.1868,106.8031', 'Q2,2026-10-11,user_case,-6.1868,106.8031']))).body.importId;
     const b = (await upload({ kind: 'events' }, csv('b.csv', ['Q1,2026-10-12,dealer_arrest,-6.1868,106.8031']))).body.importId;
