@@ -76,10 +76,11 @@ export function importRoutes({ store, config }: AppDeps) {
         if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200))
           throw new InvalidBodyError('Field "year" must be a year like 2020.', [{ path: 'year', message: 'not a year' }]);
         const bytes = new Uint8Array(await file.arrayBuffer());
+        const fileName = cleanFileName(file.name);
         const principal = c.get('principal');
         const job: Job = { id: newImportId(), status: 'running', startedAt: new Date().toISOString(), finishedAt: null, outcome: null, error: null, progress: null };
         jobs.set(job.id, job);
-        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName: cleanFileName(file.name), bytes, handOver: true }], {
+        const work = runImport(store, [{ kind: IMPORT_KINDS[kinds.indexOf(kind)] as ImportKind, fileName, bytes, handOver: true }], {
           dryRun,
           mapping,
           year,
@@ -92,7 +93,7 @@ export function importRoutes({ store, config }: AppDeps) {
         }).then(
           async (outcome) => {
             Object.assign(job, { status: outcome.ok ? 'done' : 'refused', outcome, finishedAt: new Date().toISOString() });
-            await audit(store, c, principal, dryRun ? 'import_dry_run' : 'import', `${kind}: ${file.name}`, {
+            await audit(store, c, principal, dryRun ? 'import_dry_run' : 'import', `${kind}: ${fileName}`, {
               ok: outcome.ok,
               written: outcome.written,
               rows: outcome.reports[0]?.rows,
@@ -103,7 +104,7 @@ export function importRoutes({ store, config }: AppDeps) {
           },
           async (err: unknown) => {
             Object.assign(job, { status: 'failed', error: 'The import failed on our side; nothing was written.', finishedAt: new Date().toISOString() });
-            await audit(store, c, principal, 'import_failed', `${kind}: ${file.name}`);
+            await audit(store, c, principal, 'import_failed', `${kind}: ${fileName}`);
             throw err;
           },
         );
