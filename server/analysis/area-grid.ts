@@ -13,8 +13,33 @@ export interface AreaGrid {
   find(x: number, y: number): number;
 }
 
+/**
+ * A built grid as plain numbers and typed arrays: it can be built on one thread and used on another (an import's
+ * thread gets it from the main thread, which builds it while the import thread starts).
+ */
+export interface AreaGridData {
+  minX: number;
+  minY: number;
+  size: number;
+  nx: number;
+  ny: number;
+  /** 1 where a polygon edge comes near the cell. */
+  near: Uint8Array;
+  /** Per far cell, the first polygon containing it (-1: none). */
+  owner: Int32Array;
+  /** Per near cell, its candidate polygons: candidates[start[cell]..start[cell + 1]). */
+  start: Int32Array;
+  candidates: Int32Array;
+}
+
 /** `polygons[k]` is polygon k's parts, each a list of rings; `contains(k, p)` is the exact test used near edges. */
 export function buildAreaGrid(polygons: readonly LngLat[][][][], contains: (k: number, p: LngLat) => boolean): AreaGrid | null {
+  const data = areaGridData(polygons);
+  return data === null ? null : areaGridFrom(data, contains);
+}
+
+/** The grid's arrays, or null when the polygons span no area. */
+export function areaGridData(polygons: readonly LngLat[][][][]): AreaGridData | null {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const parts of polygons) for (const rings of parts) for (const ring of rings) for (const [x, y] of ring) {
     if (x < minX) minX = x;
@@ -112,7 +137,14 @@ export function buildAreaGrid(polygons: readonly LngLat[][][][], contains: (k: n
   }
   for (let c = 0; c < nx * ny; c++) start[c + 1] += start[c];
   const candidates = Int32Array.from(lists);
+  return { minX, minY, size, nx, ny, near, owner, start, candidates };
+}
 
+/** The lookup over a built grid. */
+export function areaGridFrom(data: AreaGridData, contains: (k: number, p: LngLat) => boolean): AreaGrid {
+  const { minX, minY, size, nx, ny, near, owner, start, candidates } = data;
+  const col = (x: number) => Math.floor((x - minX) / size);
+  const row = (y: number) => Math.floor((y - minY) / size);
   return {
     find(x, y) {
       const c = col(x), r = row(y);

@@ -1,7 +1,7 @@
 // Assigns points to the polygon containing them (even-odd ray casting with a bbox prefilter, and a grid once many
 // points have been asked about), or the nearest one within a tolerance.
 import type { AreaGeometry, LngLat } from '../domain/types.js';
-import { buildAreaGrid, type AreaGrid } from './area-grid.js';
+import { areaGridData, areaGridFrom, buildAreaGrid, type AreaGrid, type AreaGridData } from './area-grid.js';
 
 interface Indexed {
   key: string;
@@ -67,19 +67,29 @@ function bboxOf(polygons: LngLat[][][]): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-/** `gridAfter`: lookups answered by scanning before the grid is built (0 when many points are sure to come). */
-export function buildAreaIndex(items: ReadonlyArray<{ key: string; geometry: AreaGeometry }>, { gridAfter = GRID_AFTER } = {}): AreaIndex {
+type IndexItems = ReadonlyArray<{ key: string; geometry: AreaGeometry }>;
+
+/** The grid buildAreaIndex would build for these items, to hand to it (on another thread) as `grid`. */
+export function areaIndexGridData(items: IndexItems): AreaGridData | null {
+  return areaGridData(items.map((it) => polygonsOf(it.geometry)));
+}
+
+/**
+ * `gridAfter`: lookups answered by scanning before the grid is built (0 when many points are sure to come);
+ * `grid`: that grid built already (areaIndexGridData of the same items, in the same order).
+ */
+export function buildAreaIndex(items: IndexItems, { gridAfter = GRID_AFTER, grid: built }: { gridAfter?: number; grid?: AreaGridData } = {}): AreaIndex {
   const indexed: Indexed[] = items.map((it) => {
     const polygons = polygonsOf(it.geometry);
     return { key: it.key, polygons, bbox: bboxOf(polygons) };
   });
 
   let asked = 0;
-  let grid: AreaGrid | null = null;
   const inside = (k: number, p: LngLat) => {
     const b = indexed[k].bbox;
     return p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3] && polygonContains(indexed[k].polygons, p);
   };
+  let grid: AreaGrid | null = built ? areaGridFrom(built, inside) : null;
 
   function containing(p: LngLat): string | null {
     if (grid === null && ++asked >= gridAfter) {

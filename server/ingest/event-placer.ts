@@ -1,6 +1,7 @@
 // Derives an event's kelurahan (point in polygon, or the nearest kelurahan within SNAP_KM), focus area and H3 cells
 // (resolution 10, and 7 to 9 as the stores keep them) from its location.
-import { buildAreaIndex } from '../analysis/area-index.js';
+import { areaIndexGridData, buildAreaIndex } from '../analysis/area-index.js';
+import type { AreaGridData } from '../analysis/area-grid.js';
 import { pointCells } from '../analysis/cell-lattice.js';
 import type { EventCells } from '../store/event-cells.js';
 import { EVENT_H3_RESOLUTION, type Area, type FocusArea, type LngLat } from '../domain/types.js';
@@ -26,17 +27,31 @@ export type AreaPlacer = (location: LngLat) => Omit<EventPlace, 'h3' | 'cells'>;
 type KelurahanOutlines = readonly Pick<Area, 'code' | 'geometry'>[];
 type FocusOutlines = readonly Pick<FocusArea, 'id' | 'geometry'>[];
 
-/** `many`: a large file's worth of points is coming, so the indexes build their grids at once. */
-function indexes(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, many: boolean) {
-  const opts = many ? { gridAfter: 0 } : {};
+/** The point-in-polygon grids of a placer's kelurahan and focus areas, built ahead (placerGrids) and handed to it. */
+export interface PlacerGrids {
+  areas: AreaGridData | null;
+  focus: AreaGridData | null;
+}
+
+const kelurahanItems = (kelurahan: KelurahanOutlines) => kelurahan.map((k) => ({ key: k.code, geometry: k.geometry }));
+const focusItems = (focusAreas: FocusOutlines) => focusAreas.map((f) => ({ key: f.id, geometry: f.geometry }));
+
+/** The grids createEventPlacer would build for these outlines (in this order), as typed arrays another thread can take. */
+export function placerGrids(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines): PlacerGrids {
+  return { areas: areaIndexGridData(kelurahanItems(kelurahan)), focus: areaIndexGridData(focusItems(focusAreas)) };
+}
+
+/** `many`: a large file's worth of points is coming, so the indexes build their grids at once (or take `grids`). */
+function indexes(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, many: boolean, grids?: PlacerGrids) {
+  const opts = (grid: AreaGridData | null | undefined) => ({ ...(many ? { gridAfter: 0 } : {}), ...(grid ? { grid } : {}) });
   return {
-    areas: buildAreaIndex(kelurahan.map((k) => ({ key: k.code, geometry: k.geometry })), opts),
-    focus: buildAreaIndex(focusAreas.map((f) => ({ key: f.id, geometry: f.geometry })), opts),
+    areas: buildAreaIndex(kelurahanItems(kelurahan), opts(grids?.areas)),
+    focus: buildAreaIndex(focusItems(focusAreas), opts(grids?.focus)),
   };
 }
 
-export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, { many = false } = {}): EventPlacer {
-  const { areas, focus } = indexes(kelurahan, focusAreas, many);
+export function createEventPlacer(kelurahan: KelurahanOutlines, focusAreas: FocusOutlines, { many = false, grids }: { many?: boolean; grids?: PlacerGrids } = {}): EventPlacer {
+  const { areas, focus } = indexes(kelurahan, focusAreas, many, grids);
   return (location, declaredAreaCode = null, into) => {
     if (!location) {
       if (!into) return { areaCode: declaredAreaCode, focusAreaId: null, h3: null };

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { talliedAt } from '../store/event-columns.js';
 import { TallyDeltas, type TalliedEvent } from '../store/event-tallies.js';
-import { createEventPlacer } from './event-placer.js';
+import { createEventPlacer, type PlacerGrids } from './event-placer.js';
 import { EventPacker, eventBuffers, packTallies, tallyBuffers } from './event-packing.js';
 import { itemChunks, itemSize } from './import-files.js';
 import { EventCsvStream } from './stream-events.js';
@@ -29,7 +29,11 @@ const postTallies = (t: TallyDeltas) => {
 
 let credits = init.ahead;
 let wake: (() => void) | null = null;
-port.on('message', (m: { t: 'pull' }) => {
+let gridsArrived: (g: PlacerGrids | null) => void = () => {};
+/** The point-in-polygon grids the main thread builds while this thread starts (null: build them here). */
+const grids = new Promise<PlacerGrids | null>((resolve) => (gridsArrived = resolve));
+port.on('message', (m: { t: 'pull' } | { t: 'grids'; grids: PlacerGrids | null }) => {
+  if (m.t === 'grids') return gridsArrived(m.grids);
   if (m.t !== 'pull') return;
   credits++;
   wake?.();
@@ -41,8 +45,8 @@ const credit = async () => {
 };
 
 async function run(): Promise<void> {
-  // The thread reads only large files: the point-in-polygon grids are built at once instead of after 1,000 scans.
-  const place = createEventPlacer(init.base.kelurahan, init.focusAreas, { many: true });
+  // The thread reads only large files: the point-in-polygon grids are used at once instead of after 1,000 scans.
+  const place = createEventPlacer(init.base.kelurahan, init.focusAreas, { many: true, grids: (await grids) ?? undefined });
   const stream = await EventCsvStream.open(itemChunks(init.item), {
     ...init.base,
     expectedRows: Math.ceil(itemSize(init.item) / TYPICAL_ROW_BYTES),

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Area, FocusArea } from '../domain/types.js';
 import type { StoreWrite } from '../store/store.js';
 import { importThreadBundle } from './event-thread-bundle.js';
+import { placerGrids, type PlacerGrids } from './event-placer.js';
 import { EventUnpacker, unpackTallies, type PackedEvents, type PackedTallies } from './event-packing.js';
 import type { ImportItem } from './import-files.js';
 import type { ParseOptions } from './parse-types.js';
@@ -53,6 +54,16 @@ export class EventCsvThread {
       workerData: { ...init, ahead: AHEAD } satisfies ThreadInit,
       transferList: move && item.bytes.buffer instanceof ArrayBuffer ? [item.bytes.buffer] : [],
     });
+    // The point-in-polygon grids are built here while the thread starts (a tenth of a second or more on each side),
+    // then moved to it; the thread builds its own if this fails.
+    let grids: PlacerGrids | null = null;
+    try {
+      grids = placerGrids(init.base.kelurahan, init.focusAreas);
+    } catch {
+      grids = null;
+    }
+    const buffers = grids ? [grids.areas, grids.focus].flatMap((g) => (g ? [g.near.buffer, g.owner.buffer, g.start.buffer, g.candidates.buffer] : [])) : [];
+    this.worker.postMessage({ t: 'grids', grids }, buffers as ArrayBuffer[]);
     this.worker.on('message', (m: ThreadMessage) => this.deliver(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => {

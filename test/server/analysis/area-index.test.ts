@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAreaIndex, polygonContains } from '../../../server/analysis/area-index.js';
+import { areaIndexGridData, buildAreaIndex, polygonContains } from '../../../server/analysis/area-index.js';
 import type { AreaGeometry, LngLat } from '../../../server/domain/types.js';
 import { buildDefaultDataset } from '../../../data/default-dataset.js';
 
@@ -24,6 +24,12 @@ describe('area index grid', () => {
       // Past the first 1,000 lookups the index answers from its grid; with gridAfter 0, from the first one.
       const index = buildAreaIndex(items);
       const gridAtOnce = buildAreaIndex(items, { gridAfter: 0 });
+      // A grid built apart (as the main thread builds it for an import's thread) and moved through a structured clone.
+      const data = areaIndexGridData(items);
+      if (data === null) throw new Error('no grid for these polygons');
+      const moved = structuredClone(data, { transfer: [data.near.buffer, data.owner.buffer, data.start.buffer, data.candidates.buffer] });
+      expect(data.owner.length).toBe(0);
+      const handed = buildAreaIndex(items, { grid: moved });
       const scan = (p: LngLat) => items.find((it) => polygonContains(it.geometry.type === 'Polygon' ? [it.geometry.coordinates as LngLat[][]] : (it.geometry.coordinates as LngLat[][][]), p))?.key ?? null;
       expect(gridAtOnce.containing([106.8, -6.2])).toBe(scan([106.8, -6.2]));
       for (let i = 0; i < 1_000; i++) index.containing([106.8, -6.2]);
@@ -39,12 +45,14 @@ describe('area index grid', () => {
         fc.property(lat(-6.4, -5.1), lat(106.3, 107.1), (y, x) => {
           expect(index.containing([x, y])).toBe(scan([x, y]));
           expect(gridAtOnce.containing([x, y])).toBe(scan([x, y]));
+          expect(handed.containing([x, y])).toBe(scan([x, y]));
         }),
         { numRuns: 50_000, seed: 4 },
       );
       for (const p of points) {
         expect(index.containing(p)).toBe(scan(p));
         expect(gridAtOnce.containing(p)).toBe(scan(p));
+        expect(handed.containing(p)).toBe(scan(p));
       }
     });
   }
