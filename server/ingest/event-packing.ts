@@ -52,16 +52,23 @@ export class EventPacker {
     for (let k = 0; k < CODED.length; k++) {
       const column = c[CODED[k]];
       const base = k * c.n;
+      // Files mostly come in date order: a value like the row before's is numbered without a lookup.
+      let last: string | null = null;
+      let lastCode = 0;
       for (let i = 0; i < c.n; i++) {
         const v = column[i];
         if (v === null) continue;
-        let code = this.numbers.get(v);
-        if (code === undefined) {
-          code = this.numbers.size + 1;
-          this.numbers.set(v, code);
-          added.push(v);
+        if (v !== last) {
+          let code = this.numbers.get(v);
+          if (code === undefined) {
+            code = this.numbers.size + 1;
+            this.numbers.set(v, code);
+            added.push(v);
+          }
+          last = v;
+          lastCode = code;
         }
-        codes[base + i] = code;
+        codes[base + i] = lastCode;
       }
     }
     const packed = {
