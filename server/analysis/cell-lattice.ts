@@ -30,11 +30,10 @@ const INSIDE_FACE = 0.36;
 const MAX_KEPT = 1 << 19;
 
 interface Face {
-  /** Centre as a unit vector, and its latitude and longitude in radians. */
+  /** Centre as a unit vector, and its longitude (radians) and the sine and cosine of its latitude. */
   x: number;
   y: number;
   z: number;
-  lat: number;
   lng: number;
   sinLat: number;
   cosLat: number;
@@ -74,7 +73,7 @@ function readFaces(): Face[] {
         const sinLat = Math.sin(lat);
         const cosLat = Math.cos(lat);
         const axis = positive(azimuth(sinLat, cosLat, lng, vertices[a].lat, vertices[a].lng));
-        faces.push({ x, y, z, lat, lng, sinLat, cosLat, axis });
+        faces.push({ x, y, z, lng, sinLat, cosLat, axis });
       }
   return faces;
 }
