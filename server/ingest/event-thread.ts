@@ -63,7 +63,12 @@ export class EventCsvThread {
       grids = null;
     }
     const buffers = grids ? [grids.areas, grids.focus].flatMap((g) => (g ? [g.near.buffer, g.owner.buffer, g.start.buffer, g.candidates.buffer] : [])) : [];
-    this.worker.postMessage({ t: 'grids', grids }, buffers as ArrayBuffer[]);
+    try {
+      this.worker.postMessage({ t: 'grids', grids }, buffers as ArrayBuffer[]);
+    } catch {
+      // The thread waits for this message: without the grids it builds its own.
+      this.worker.postMessage({ t: 'grids', grids: null });
+    }
     this.worker.on('message', (m: ThreadMessage) => this.deliver(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => {
