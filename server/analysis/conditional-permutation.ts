@@ -2,6 +2,7 @@
 import { AnalysisInputError } from './errors.js';
 import { countUniform, countWeighted, type DrawBlock } from './permutation-count.js';
 import { createRandom, partialShuffle } from './random.js';
+import { grown } from './typed-arrays.js';
 import type { SpatialWeights } from './weights.js';
 
 /**
@@ -77,8 +78,8 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
         prefix[pre + t + 1] = acc;
         if (v >= first && v < last - 1) {
           if (zones === zoneSlot.length) {
-            zoneSlot = grow(zoneSlot);
-            zoneDraw = grow(zoneDraw);
+            zoneSlot = grown(zoneSlot);
+            zoneDraw = grown(zoneDraw);
           }
           zoneSlot[zones] = t;
           zoneDraw[zones] = v;
@@ -108,10 +109,4 @@ export function conditionalPValues(z: Float64Array, w: SpatialWeights, I: Float6
     }
   }
   return pSim;
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

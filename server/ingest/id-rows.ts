@@ -2,6 +2,7 @@
 // exactly, and a Map of millions of short strings costs about 150 bytes an id (the strings also hold on to the text
 // they were cut from). Here each id's UTF-16 code units go into one growing array, found again through an
 // open-addressing hash table of slot numbers: about 40 bytes an id of 16 characters.
+import { grown } from '../analysis/typed-arrays.js';
 
 /** Ids a row-count hint can reserve room for at most; past it the arrays grow as they fill. */
 const MAX_RESERVED = 1 << 23;
@@ -100,12 +101,4 @@ function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-function grown<T extends Uint16Array | Uint32Array | Float64Array>(a: T, atLeast: number): T {
-  let size = a.length * 2;
-  while (size < atLeast) size *= 2;
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
 }

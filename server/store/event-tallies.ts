@@ -1,6 +1,7 @@
 // Pre-aggregated event tallies shared by both stores: calendar buckets (month, dekad, day), how a period splits into
 // whole buckets plus leftover days, the per-batch deltas SQLite keeps in step, and turning summed rows into results.
 import { EVENT_TYPES, type CaseEvent, type EventType } from '../domain/types.js';
+import { grown } from '../analysis/typed-arrays.js';
 import type { EventCells } from './event-cells.js';
 import type { GroupCount, MonthCount } from './store.js';
 
@@ -128,12 +129,6 @@ const GRAINS_BY_DIM: Record<number, readonly Grain[]> = Object.fromEntries(Objec
 const WIDTH = TALLY_COLUMNS.length;
 /** (dim, grain, bucket) folded into one safe integer, ordered as the tally primary key (buckets within ±2,000,000 days). */
 const slot = (dim: number, grain: number, bucket: number) => (dim * 3 + grain) * 4_000_000 + bucket + 2_000_000;
-
-function grown<T extends Uint8Array | Float64Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /**
  * Sums the changes a batch of event writes makes to the tallies, so each tally row is written once per flush.
